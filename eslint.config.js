@@ -1,0 +1,54 @@
+// Lint rules, and the import boundaries that keep the architecture honest (darkreader's
+// pattern): the core is pure, the content script stays small and zod-free, UI never reaches
+// into the page script, the background never imports UI.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const parts = ['content', 'background', 'popup', 'options', 'ui', 'shared', 'node', 'build', 'cli'];
+const forbidParts = (...names) => names.map((name) => ({ group: [`**/${name}/*`, `../${name}/*`, `../../${name}/*`], message: `may not import src/${name}` }));
+const restrict = (patterns, paths = []) => ['error', { patterns, paths }];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.vite/**', 'test/fixtures/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-syntax': ['error', { selector: "MemberExpression[property.name='innerHTML']", message: 'never insert HTML: build DOM nodes or use Preact' }],
+    },
+  },
+  {
+    // Tests poke at JSON and mutate fixtures; `any` is the honest type there.
+    files: ['test/**/*.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restrict(
+        [...forbidParts(...parts), { group: ['node:*', 'preact', 'preact/*', '@floating-ui/*'], message: 'src/core is pure: no Node, DOM or UI libraries' }],
+        [{ name: 'webextension-polyfill', message: 'src/core is pure: no extension API' }],
+      ),
+    },
+  },
+  {
+    files: ['src/content/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restrict(
+        [...forbidParts('background', 'popup', 'options', 'node', 'build', 'cli')],
+        [{ name: 'zod', message: 'the content script runs on every page: keep zod out (type imports are fine)', allowTypeImports: true }],
+      ),
+    },
+  },
+  {
+    files: ['src/popup/**/*.{ts,tsx}', 'src/options/**/*.{ts,tsx}', 'src/ui/**/*.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-restricted-imports': restrict(forbidParts('content', 'background', 'node', 'build', 'cli')) },
+  },
+  {
+    files: ['src/background/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': restrict(forbidParts('content', 'popup', 'options', 'ui', 'node', 'build', 'cli')) },
+  },
+);

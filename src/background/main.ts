@@ -1,0 +1,103 @@
+/**
+ * The background: keeps each tab's report, sets the badge and answers the popup. Every
+ * message is parsed against its schema and checked against its sender before it is used.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import { z } from 'zod';
+import { fail, ok, RuntimeMessageSchema, type Reply, type RuntimeMessage } from '../shared/messages.ts';
+import { pageSettingsFor, siteDisabled, sitePatternFor } from '../shared/settings.ts';
+import { clearBadge, showBadge } from './badge.ts';
+import { loadSettings, saveSettings, updateSettings } from './settings-store.ts';
+import { forgetReport, loadReport, saveReport } from './tab-reports.ts';
+
+// Extension pages forbid eval by CSP: never let zod try to compile parsers with `new Function`.
+z.config({ jitless: true });
+
+const EXTENSION_ORIGIN = browser.runtime.getURL('');
+
+function fromOwnPage(sender: Runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(EXTENSION_ORIGIN);
+}
+
+function fromContentScript(sender: Runtime.MessageSender): sender is Runtime.MessageSender & { tab: { id: number } } {
+  return sender.id === browser.runtime.id && typeof sender.tab?.id === 'number' && !fromOwnPage(sender);
+}
+
+async function handle(message: RuntimeMessage, sender: Runtime.MessageSender): Promise<Reply<unknown>> {
+  switch (message.type) {
+    case 'ping':
+      return ok({ version: browser.runtime.getManifest().version });
+    case 'page-report': {
+      if (!fromContentScript(sender)) return fail('page-report is accepted from content scripts only');
+      await saveReport(sender.tab.id, message.report);
+      const { settings } = await loadSettings();
+      if (settings.badge) await showBadge(sender.tab.id, message.report);
+      else await clearBadge(sender.tab.id);
+      return ok(null);
+    }
+    case 'page-cleared': {
+      if (!fromContentScript(sender)) return fail('page-cleared is accepted from content scripts only');
+      await forgetReport(sender.tab.id);
+      await clearBadge(sender.tab.id);
+      return ok(null);
+    }
+    case 'get-settings': {
+      if (!fromOwnPage(sender)) return fail('get-settings is accepted from extension pages only');
+      return ok(await loadSettings());
+    }
+    case 'save-settings': {
+      if (!fromOwnPage(sender)) return fail('save-settings is accepted from extension pages only');
+      return ok(await saveSettings(message.settings));
+    }
+    case 'set-site-enabled': {
+      if (!fromOwnPage(sender)) return fail('set-site-enabled is accepted from extension pages only');
+      const pattern = sitePatternFor(message.hostname);
+      return ok(
+        await updateSettings((current) => ({
+          ...current,
+          disabledSites: message.enabled
+            ? current.disabledSites.filter((site) => !siteDisabled({ disabledSites: [site] }, message.hostname))
+            : [...new Set([...current.disabledSites, pattern])],
+        })),
+      );
+    }
+    case 'get-page-settings': {
+      if (!fromContentScript(sender)) return fail('get-page-settings is accepted from content scripts only');
+      const { settings } = await loadSettings();
+      return ok(pageSettingsFor(settings, message.hostname));
+    }
+    case 'run-command': {
+      // The popup's next/previous buttons take the same path as the keyboard shortcuts.
+      if (!fromOwnPage(sender)) return fail('run-command is accepted from extension pages only');
+      await runCommand(message.command, message.tabId);
+      return ok(null);
+    }
+    case 'get-report': {
+      if (!fromOwnPage(sender)) return fail('get-report is accepted from extension pages only');
+      return ok(await loadReport(message.tabId));
+    }
+  }
+}
+
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
+  if (sender.id !== browser.runtime.id) return undefined;
+  const parsed = RuntimeMessageSchema.safeParse(raw);
+  if (!parsed.success) return Promise.resolve(fail(`malformed message: ${parsed.error.issues[0]?.message ?? 'unknown'}`));
+  return handle(parsed.data, sender).catch((error: unknown) => fail(String(error)));
+});
+
+async function runCommand(command: string, tabId: number | undefined): Promise<void> {
+  const direction = command === 'next-claim' ? 1 : command === 'previous-claim' ? -1 : 0;
+  if (!direction) return;
+  const target = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  if (target !== undefined) await browser.tabs.sendMessage(target, { type: 'navigate-claim', direction }).catch(() => undefined);
+}
+
+// Keyboard commands (manifest `commands`) move between claims in the active tab.
+browser.commands.onCommand.addListener((command: string, tab?: { id?: number }) => {
+  void runCommand(command, tab?.id);
+});
+
+browser.tabs.onRemoved.addListener((tabId) => {
+  void forgetReport(tabId);
+});

@@ -1,0 +1,47 @@
+/**
+ * Vite plugin behind `virtual:lens-dataset` and `virtual:lens-engine-data`: assembles and validates
+ * src/data at build time, so a malformed dataset fails the build with the JSON path of the bad
+ * field and the extension ships data that needs no validation (and no zod) at page load.
+ */
+import type { Plugin } from 'vite';
+import type { Dataset } from '../core/dataset/schema.ts';
+import { compileTerms } from '../core/engine/term-index.ts';
+import { datasetSourcePaths, formatIssues, loadDataset } from '../node/dataset-files.ts';
+
+/** The validated dataset, for the UI pages. */
+const DATASET_ID = 'virtual:lens-dataset';
+/** The dataset without its lexicon, plus its vocabulary folded and ready: for the content script. */
+const ENGINE_ID = 'virtual:lens-engine-data';
+const RESOLVED = new Map([DATASET_ID, ENGINE_ID].map((id) => [id, `\0${id}`]));
+
+/** What the page needs at run time: names, aliases, phrases and the lexicon are already in the compiled terms. */
+function runtimeDataset(dataset: Dataset): Dataset {
+  return {
+    ...dataset,
+    concepts: {},
+    actors: dataset.actors.map(({ names, aliases: _aliases, matchTerms: _matchTerms, ...actor }) => ({ ...actor, aliases: [], names: { en: names.en, ru: names.ru, fa: names.fa } })),
+    claims: dataset.claims.map((claim) => ({ ...claim, match: { ...claim.match, phrases: [] } })),
+  };
+}
+
+export function datasetPlugin(options: { dataDir?: string } = {}): Plugin {
+  return {
+    name: 'lens:dataset',
+    resolveId(id) {
+      return RESOLVED.get(id) ?? null;
+    },
+    load(id) {
+      if (id !== RESOLVED.get(DATASET_ID) && id !== RESOLVED.get(ENGINE_ID)) return null;
+      for (const path of datasetSourcePaths(options.dataDir)) this.addWatchFile(path);
+      const result = loadDataset(options.dataDir);
+      if (!result.ok) {
+        this.error(`The dataset is invalid (${result.errors.length} problems):\n${formatIssues(result.errors)}`);
+      }
+      // JSON.parse of one string literal is parsed faster than the same data as an object literal.
+      if (id === RESOLVED.get(DATASET_ID)) return `export default JSON.parse(${JSON.stringify(JSON.stringify(result.dataset))});`;
+      // The content script parses its data only on pages that pass the pre-check, so most pages never pay for it.
+      const engineData = { dataset: runtimeDataset(result.dataset), terms: compileTerms(result.dataset) };
+      return `const raw = ${JSON.stringify(JSON.stringify(engineData))};\nlet parsed;\nexport default function engineData() { return (parsed ??= JSON.parse(raw)); }`;
+    },
+  };
+}

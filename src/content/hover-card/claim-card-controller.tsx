@@ -1,0 +1,261 @@
+/**
+ * When and where the hover card shows (Wikipedia Page Previews' timings, WCAG 1.4.13):
+ * after ~500 ms over a claim; stays while the pointer travels into it (300 ms grace);
+ * closes on Esc, a click elsewhere, the pointer leaving, or the claim scrolling away.
+ * The card lives in a closed shadow root created on first use and removed on teardown.
+ * Highlights have no events, so the pointer is hit-tested against the painted ranges.
+ */
+import { computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { render } from 'preact';
+import type { Dataset } from '../../core/dataset/schema.ts';
+import { claimDetails, indexDataset, type DatasetIndex } from '../../ui/claim-details.ts';
+import { t } from '../../ui/i18n.ts';
+import { statusLabel } from '../../ui/status.ts';
+import type { PaintedClaim } from '../highlighter.ts';
+import cardStyles from './card.css?inline';
+import { ClaimCardView } from './claim-card.tsx';
+
+const SHOW_DELAY_MS = 500;
+const CLOSE_GRACE_MS = 300;
+
+export interface ClaimCardOptions {
+  readonly signal: AbortSignal;
+  readonly claims: () => readonly PaintedClaim[];
+  readonly markOwn: (node: Node) => void;
+  readonly onClose: () => void;
+}
+
+interface HighlightHit {
+  readonly ranges?: readonly AbstractRange[];
+}
+
+interface OpenState {
+  readonly claim: PaintedClaim;
+}
+
+export class ClaimCard {
+  private readonly index: DatasetIndex;
+  private host: HTMLElement | null = null;
+  private shadow: ShadowRoot | null = null;
+  private container: HTMLElement | null = null;
+  private live: HTMLElement | null = null;
+  private open: OpenState | null = null;
+  private pending: PaintedClaim | null = null;
+  private showTimer: ReturnType<typeof setTimeout> | undefined;
+  private closeTimer: ReturnType<typeof setTimeout> | undefined;
+  private frame = 0;
+  private watching = false;
+  private pointerInCard = false;
+
+  constructor(
+    private readonly document: Document,
+    dataset: Dataset,
+    private readonly options: ClaimCardOptions,
+  ) {
+    this.index = indexDataset(dataset);
+  }
+
+  get openClaimId(): string | null {
+    return this.open?.claim.match.claimId ?? null;
+  }
+
+  /** Starts hit-testing the pointer against painted claims (once). */
+  watchPointer(): void {
+    if (this.watching) return;
+    this.watching = true;
+    const view = this.document.defaultView;
+    if (!view) return;
+    const signal = this.options.signal;
+    view.addEventListener('pointermove', (event) => this.onPointerMove(event), { passive: true, signal });
+    view.addEventListener('keydown', (event) => this.onKeyDown(event), { capture: true, signal });
+    view.addEventListener('pointerdown', (event) => this.onPointerDown(event), { capture: true, passive: true, signal });
+    view.addEventListener('scroll', () => this.onScroll(), { capture: true, passive: true, signal });
+    view.addEventListener('resize', () => this.reposition(), { passive: true, signal });
+  }
+
+  openFor(claim: PaintedClaim, context: { index: number; total: number; announce: boolean }): void {
+    clearTimeout(this.showTimer);
+    clearTimeout(this.closeTimer);
+    const claims = this.options.claims().filter((other) => other.range === claim.range || (other.match.start === claim.match.start && other.match.end === claim.match.end));
+    const details = claims.map((painted) => claimDetails(this.index, painted.match.claimId)).filter((value) => value !== null);
+    if (details.length === 0) return;
+    const container = this.ensureHost();
+    this.open = { claim };
+    render(
+      <ClaimCardView claims={details} position={context} confidence={claim.match.confidence} onClose={() => this.close()} />,
+      container,
+    );
+    void this.reposition();
+    if (context.announce && this.live) {
+      const first = details[0]!;
+      this.live.textContent = t('announceClaim', 'Claim $1 of $2: $3 Status: $4.', [String(context.index + 1), String(context.total), first.claim.text, statusLabel(first.claim.status)]);
+    }
+  }
+
+  close(): void {
+    clearTimeout(this.showTimer);
+    clearTimeout(this.closeTimer);
+    this.pending = null;
+    if (!this.open) return;
+    this.open = null;
+    if (this.container) render(null, this.container);
+    this.options.onClose();
+  }
+
+  destroy(): void {
+    this.close();
+    cancelAnimationFrame(this.frame);
+    if (this.container) render(null, this.container);
+    this.host?.remove();
+    this.host = this.shadow = this.container = this.live = null;
+  }
+
+  private ensureHost(): HTMLElement {
+    if (this.container && this.host?.isConnected) return this.container;
+    const host = this.document.createElement('div');
+    // Inline !important beats any page rule; the host carries no class, id or attribute a page could key on.
+    host.style.cssText = 'all: initial !important; position: fixed !important; inset: 0 auto auto 0 !important; width: 0 !important; height: 0 !important; z-index: 2147483647 !important; display: block !important;';
+    const shadow = host.attachShadow({ mode: 'closed' });
+    this.adoptStyles(shadow);
+    const container = this.document.createElement('div');
+    container.style.cssText = 'position: fixed; left: 0; top: 0; width: max-content;';
+    const live = this.document.createElement('div');
+    live.className = 'live';
+    live.setAttribute('aria-live', 'polite');
+    live.setAttribute('role', 'status');
+    shadow.append(container, live);
+    host.addEventListener('pointerenter', () => {
+      this.pointerInCard = true;
+      clearTimeout(this.closeTimer);
+    });
+    host.addEventListener('pointerleave', () => {
+      this.pointerInCard = false;
+      this.scheduleClose();
+    });
+    this.options.markOwn(host);
+    (this.document.body ?? this.document.documentElement).append(host);
+    this.host = host;
+    this.shadow = shadow;
+    this.container = container;
+    this.live = live;
+    return container;
+  }
+
+  private adoptStyles(shadow: ShadowRoot): void {
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(cardStyles);
+      shadow.adoptedStyleSheets = [sheet];
+    } catch {
+      // Constructed sheets unavailable: a <style> inside our own shadow root.
+      const style = this.document.createElement('style');
+      style.textContent = cardStyles;
+      shadow.append(style);
+    }
+  }
+
+  private async reposition(): Promise<void> {
+    const open = this.open;
+    const card = this.container;
+    if (!open || !card) return;
+    const range = open.claim.range;
+    const reference = { getBoundingClientRect: () => range.getBoundingClientRect(), getClientRects: () => range.getClientRects() };
+    // flip() keeps the card above or below the sentence, never on top of it.
+    const { x, y } = await computePosition(reference, card, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [offset(8), flip({ fallbackPlacements: ['top-start', 'bottom-end', 'top-end'] }), shift({ padding: 8 })],
+    });
+    if (this.open !== open) return;
+    card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+  }
+
+  private onPointerMove(event: PointerEvent): void {
+    if (event.pointerType === 'touch') return;
+    const { clientX, clientY } = event;
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(() => this.hitTest(clientX, clientY));
+  }
+
+  private hitTest(x: number, y: number): void {
+    if (this.pointerInCard) return;
+    const claim = this.claimAt(x, y);
+    if (claim && this.open?.claim.range === claim.range) {
+      clearTimeout(this.closeTimer);
+      return;
+    }
+    if (claim) {
+      if (this.pending?.range === claim.range) return;
+      this.pending = claim;
+      clearTimeout(this.showTimer);
+      this.showTimer = setTimeout(() => {
+        const claims = this.options.claims();
+        this.openFor(claim, { index: Math.max(0, claims.indexOf(claim)), total: claims.length, announce: false });
+      }, this.open ? SHOW_DELAY_MS / 2 : SHOW_DELAY_MS);
+      return;
+    }
+    this.pending = null;
+    clearTimeout(this.showTimer);
+    if (this.open) this.scheduleClose();
+  }
+
+  private scheduleClose(): void {
+    clearTimeout(this.closeTimer);
+    this.closeTimer = setTimeout(() => {
+      if (!this.pointerInCard) this.close();
+    }, CLOSE_GRACE_MS);
+  }
+
+  private claimAt(x: number, y: number): PaintedClaim | null {
+    const claims = this.options.claims();
+    if (claims.length === 0) return null;
+    const candidates = this.rangesAtPoint(x, y);
+    for (const claim of claims) {
+      if (candidates && !candidates.has(claim.range)) continue;
+      if (rectsContain(claim.range.getClientRects(), x, y)) return claim;
+    }
+    return null;
+  }
+
+  /** Ranges under the point per the Highlight API (Chrome 140+, Firefox 150+), or null to test them all. */
+  private rangesAtPoint(x: number, y: number): Set<AbstractRange> | null {
+    const registry = CSS.highlights as unknown as { highlightsFromPoint?: (x: number, y: number) => (HighlightHit | Highlight)[] };
+    if (typeof registry.highlightsFromPoint !== 'function') return null;
+    try {
+      const hits = registry.highlightsFromPoint(x, y);
+      const ranges = new Set<AbstractRange>();
+      for (const hit of hits) {
+        if ('ranges' in hit && hit.ranges) for (const range of hit.ranges) ranges.add(range);
+        else if (hit instanceof Highlight) for (const range of hit) ranges.add(range);
+      }
+      return ranges;
+    } catch {
+      return null;
+    }
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && this.open) this.close();
+  }
+
+  private onPointerDown(event: PointerEvent): void {
+    if (!this.open || !this.host) return;
+    if (event.composedPath().includes(this.host)) return;
+    this.close();
+  }
+
+  private onScroll(): void {
+    if (!this.open) return;
+    const rect = this.open.claim.range.getBoundingClientRect();
+    const view = this.document.defaultView;
+    if (!view || rect.bottom < 0 || rect.top > view.innerHeight) this.close();
+    else void this.reposition();
+  }
+}
+
+function rectsContain(rects: DOMRectList, x: number, y: number): boolean {
+  for (const rect of Array.from(rects)) {
+    if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return true;
+  }
+  return false;
+}

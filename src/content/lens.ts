@@ -1,0 +1,212 @@
+/**
+ * The content script's life on one page: read, paint, report; re-read what changes; move
+ * between claims on command; and tear everything down on request, leaving the DOM exactly
+ * as it was. Every listener and observer hangs off one AbortController.
+ */
+import type { Dataset } from '../core/dataset/schema.ts';
+import { createEngineInSteps, type Engine } from '../core/engine/annotate.ts';
+import type { CompiledTerms } from '../core/engine/term-index.ts';
+import type { LensState } from '../shared/messages.ts';
+import type { PageReport } from '../shared/report.ts';
+import { ClaimHighlighter, STYLE_OF_STATUS, type PaintedClaim } from './highlighter.ts';
+import { ClaimCard } from './hover-card/claim-card-controller.tsx';
+import { PageReader, type PageReading } from './page-reader.ts';
+import { mayCoverRussiaIran } from './precheck.ts';
+import { emptyReport, reportOf } from './report.ts';
+import { Cancelled, runInSlices } from './scheduler.ts';
+
+export interface LensOptions {
+  readonly minConfidence: number;
+  readonly sendReport: (report: PageReport) => void;
+}
+
+/** Mutations are batched: re-read at most this often, however busy the page is. */
+const MUTATION_DEBOUNCE_MS = 600;
+const MUTATION_MIN_INTERVAL_MS = 2_000;
+
+export class Lens {
+  private readonly controller = new AbortController();
+  private readonly highlighter: ClaimHighlighter;
+  private engine: Engine | null = null;
+  private reader: PageReader | null = null;
+  private card: ClaimCard | null = null;
+  private readonly ownNodes = new WeakSet<Node>();
+  private observer: MutationObserver | null = null;
+  private readRun: AbortController | null = null;
+  private debounceTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastReadAt = 0;
+  private lastUrl: string;
+  private focusedIndex = -1;
+  private reading: PageReading | null = null;
+
+  constructor(
+    private readonly document: Document,
+    private readonly data: () => { readonly dataset: Dataset; readonly terms: CompiledTerms },
+    private readonly options: LensOptions,
+  ) {
+    this.highlighter = new ClaimHighlighter(document);
+    this.lastUrl = document.location?.href ?? '';
+  }
+
+  get minConfidence(): number {
+    return this.options.minConfidence;
+  }
+
+  async start(): Promise<void> {
+    this.watchNavigation();
+    await this.readPage();
+    this.observeMutations();
+  }
+
+  /** Removes every highlight, node, listener and observer we added. */
+  stop(): void {
+    this.controller.abort();
+    this.readRun?.abort();
+    clearTimeout(this.debounceTimer);
+    this.observer?.disconnect();
+    this.observer = null;
+    this.highlighter.clear();
+    this.card?.destroy();
+    this.card = null;
+  }
+
+  state(): LensState {
+    return { highlighted: this.highlighter.claims.length, focusedIndex: this.focusedIndex, openClaimId: this.card?.openClaimId ?? null };
+  }
+
+  navigate(direction: 1 | -1): void {
+    const claims = this.highlighter.claims;
+    if (claims.length === 0) return;
+    this.focusedIndex = (this.focusedIndex + direction + claims.length) % claims.length;
+    this.focusClaim(this.focusedIndex);
+  }
+
+  focusClaim(index: number): void {
+    this.highlighter.pruneDetached();
+    const claim = this.highlighter.claims[index];
+    if (!claim) return;
+    this.focusedIndex = index;
+    this.highlighter.focus(claim);
+    scrollRangeIntoView(claim.range);
+    this.ensureCard().openFor(claim, { index, total: this.highlighter.claims.length, announce: true });
+  }
+
+  private ensureCard(): ClaimCard {
+    this.card ??= new ClaimCard(this.document, this.data().dataset, {
+      signal: this.controller.signal,
+      claims: () => this.highlighter.claims,
+      markOwn: (node) => this.ownNodes.add(node),
+      onClose: () => this.highlighter.focus(null),
+    });
+    return this.card;
+  }
+
+  /** Compiled on the first page that passes the pre-check, in slices (it takes ~50 ms in all). */
+  private async engineFor(signal: AbortSignal): Promise<Engine> {
+    if (!this.engine) {
+      const { dataset, terms } = this.data();
+      this.engine = await runInSlices(createEngineInSteps(dataset, terms), signal);
+    }
+    return this.engine;
+  }
+
+  private async readPage(): Promise<void> {
+    const started = performance.now();
+    const url = this.document.location?.href ?? '';
+    if (!this.document.body || !mayCoverRussiaIran(this.document)) {
+      this.reading = null;
+      this.highlighter.clear();
+      this.card?.close();
+      this.options.sendReport(emptyReport(url, this.document.documentElement?.lang || 'und', 'Russia and Iran are not both mentioned on this page', performance.now() - started));
+      return;
+    }
+    this.readRun?.abort();
+    const run = new AbortController();
+    this.readRun = run;
+    const signal = AbortSignal.any([run.signal, this.controller.signal]);
+    try {
+      this.reader ??= new PageReader(await this.engineFor(signal), {
+        minConfidence: this.options.minConfidence,
+        isExcluded: (element) => this.ownNodes.has(element),
+      });
+      const reading = await this.reader.read(this.document, signal);
+      this.reading = reading;
+      this.paint(reading);
+      this.options.sendReport(reportOf(reading, performance.now() - started));
+    } catch (error) {
+      if (!(error instanceof Cancelled)) throw error;
+    } finally {
+      this.lastReadAt = performance.now();
+    }
+  }
+
+  private paint(reading: PageReading): void {
+    const dataset = this.data().dataset;
+    const statusOf = new Map(dataset.claims.map((claim) => [claim.id, claim.status]));
+    const painted = this.highlighter.paint(reading.blocks, reading.annotation.claims, (claimId) => STYLE_OF_STATUS[statusOf.get(claimId) ?? 'reported']);
+    this.focusedIndex = Math.min(this.focusedIndex, painted.length - 1);
+    if (painted.length > 0) this.ensureCard().watchPointer();
+    else this.card?.close();
+  }
+
+  private observeMutations(): void {
+    if (this.controller.signal.aborted || typeof MutationObserver !== 'function') return;
+    this.observer = new MutationObserver((records) => {
+      if (records.every((record) => this.isOwn(record.target))) return;
+      this.scheduleReread();
+    });
+    this.observer.observe(this.document.documentElement, { childList: true, subtree: true, characterData: true });
+  }
+
+  private isOwn(node: Node): boolean {
+    for (let current: Node | null = node; current; current = current.parentNode) if (this.ownNodes.has(current)) return true;
+    return false;
+  }
+
+  private scheduleReread(): void {
+    clearTimeout(this.debounceTimer);
+    const sinceLast = performance.now() - this.lastReadAt;
+    const wait = Math.max(MUTATION_DEBOUNCE_MS, MUTATION_MIN_INTERVAL_MS - sinceLast);
+    this.debounceTimer = setTimeout(() => {
+      if (this.controller.signal.aborted) return;
+      if (this.urlChanged()) this.reader?.reset();
+      this.highlighter.pruneDetached();
+      void this.readPage().catch(() => undefined);
+    }, wait);
+  }
+
+  private urlChanged(): boolean {
+    const url = this.document.location?.href ?? '';
+    if (url === this.lastUrl) return false;
+    this.lastUrl = url;
+    return true;
+  }
+
+  private watchNavigation(): void {
+    const view = this.document.defaultView;
+    if (!view) return;
+    const onNavigate = () => {
+      if (!this.urlChanged()) return;
+      // A new view: what we marked belongs to the old one.
+      this.reader?.reset();
+      this.highlighter.clear();
+      this.card?.close();
+      this.scheduleReread();
+    };
+    view.addEventListener('popstate', onNavigate, { signal: this.controller.signal });
+    view.addEventListener('hashchange', onNavigate, { signal: this.controller.signal });
+    const navigation = (view as unknown as { navigation?: EventTarget }).navigation;
+    navigation?.addEventListener('navigatesuccess', onNavigate, { signal: this.controller.signal });
+  }
+}
+
+function scrollRangeIntoView(range: Range): void {
+  const rect = range.getBoundingClientRect();
+  const view = range.startContainer.ownerDocument?.defaultView;
+  if (!view) return;
+  if (rect.top >= 80 && rect.bottom <= view.innerHeight - 80) return;
+  const element = range.startContainer.parentElement;
+  element?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+}
+
+export type { PaintedClaim };

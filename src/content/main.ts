@@ -1,0 +1,82 @@
+/**
+ * Content script entry. Built as one classic script (no web-accessible loader), run at
+ * document_idle in the top frame of http(s) pages. Messages from the background and popup
+ * are the only way in; the page itself can neither see nor call any of this.
+ */
+import browser from 'webextension-polyfill';
+import engineData from 'virtual:lens-engine-data';
+import type { TabMessage } from '../shared/messages.ts';
+import type { PageReport } from '../shared/report.ts';
+import type { PageSettings } from '../shared/settings.ts';
+import { Lens } from './lens.ts';
+import { emptyReport } from './report.ts';
+
+function sendReport(report: PageReport): void {
+  browser.runtime.sendMessage({ type: 'page-report', report }).catch(() => {
+    // The background may be restarting; the next reading reports again.
+  });
+}
+
+function isTabMessage(value: unknown): value is TabMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const message = value as Record<string, unknown>;
+  if (message.type === 'navigate-claim') return message.direction === 1 || message.direction === -1;
+  if (message.type === 'focus-claim') return Number.isInteger(message.index) && (message.index as number) >= 0;
+  return message.type === 'stop-lens' || message.type === 'lens-state';
+}
+
+/** The background validates settings (with zod); we only check the shape we rely on. */
+async function pageSettings(): Promise<PageSettings | null> {
+  try {
+    const reply = (await browser.runtime.sendMessage({ type: 'get-page-settings', hostname: location.hostname })) as { ok?: boolean; value?: PageSettings };
+    return reply?.ok && typeof reply.value?.active === 'boolean' ? reply.value : null;
+  } catch {
+    return null;
+  }
+}
+
+let lens: Lens | null = null;
+
+async function applySettings(): Promise<void> {
+  const settings = await pageSettings();
+  if (!settings) return;
+  if (!settings.active) {
+    if (lens) {
+      lens.stop();
+      lens = null;
+    }
+    const reason = settings.reason === 'paused' ? 'Paused everywhere' : 'Switched off for this site';
+    sendReport(emptyReport(location.href, document.documentElement.lang || 'und', reason, 0));
+    return;
+  }
+  if (lens && lens.minConfidence === settings.minConfidence) return;
+  lens?.stop();
+  lens = new Lens(document, engineData, { minConfidence: settings.minConfidence, sendReport });
+  await lens.start();
+}
+
+function main(): void {
+  if (window.top !== window || !(document instanceof HTMLDocument)) return;
+  browser.runtime.onMessage.addListener((raw: unknown) => {
+    if (!isTabMessage(raw)) return undefined;
+    if (raw.type === 'lens-state') return Promise.resolve({ ok: true, value: lens?.state() ?? { highlighted: 0, focusedIndex: -1, openClaimId: null } });
+    if (!lens) return Promise.resolve({ ok: false, error: 'not active on this page' });
+    if (raw.type === 'navigate-claim') lens.navigate(raw.direction);
+    else if (raw.type === 'focus-claim') lens.focusClaim(raw.index);
+    else {
+      lens.stop();
+      lens = null;
+      void browser.runtime.sendMessage({ type: 'page-cleared' }).catch(() => undefined);
+    }
+    return Promise.resolve({ ok: true, value: null });
+  });
+  // Turning the extension off for this site (or everywhere) takes effect at once, and back on too.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'sync' && 'settings' in changes) void applySettings().catch(() => undefined);
+  });
+  applySettings().catch(() => {
+    // A page that breaks our reading must never see an error from us.
+  });
+}
+
+main();

@@ -1,0 +1,33 @@
+/** The report the background keeps for the popup and badge, built from a reading. */
+import type { PageReport } from '../shared/report.ts';
+import type { PageReading } from './page-reader.ts';
+
+const MAX_CLAIM_TEXT = 2_000;
+
+export function reportOf(reading: PageReading, durationMs: number): PageReport {
+  const { annotation } = reading;
+  return {
+    url: reading.url.slice(0, 4096),
+    language: annotation.language.slice(0, 16),
+    relevant: annotation.relevant,
+    score: annotation.score,
+    reasons: annotation.reasons.slice(0, 20).map((reason) => reason.slice(0, 500)),
+    claims: annotation.claims.slice(0, 500).map(({ claimId, eventIds, text, start, end, confidence }) => ({
+      claimId,
+      eventIds: [...eventIds],
+      text: text.slice(0, MAX_CLAIM_TEXT),
+      start,
+      end,
+      confidence,
+    })),
+    actors: annotation.actors.slice(0, 200).map((actor) => ({ ...actor, name: actor.name.slice(0, 200) })),
+    dates: annotation.dates.slice(0, 200).map((date) => ({ text: date.text.slice(0, 200), date: date.date })),
+    related: annotation.related.slice(0, 100).map((item) => item.coverageId),
+    ...(reading.publishedDate ? { publishedDate: reading.publishedDate.slice(0, 32) } : {}),
+    durationMs: Math.round(durationMs),
+  };
+}
+
+export function emptyReport(url: string, language: string, reason: string, durationMs: number): PageReport {
+  return { url: url.slice(0, 4096), language, relevant: false, score: 0, reasons: [reason], claims: [], actors: [], dates: [], related: [], durationMs: Math.round(durationMs) };
+}

@@ -1,0 +1,142 @@
+/**
+ * Does the page cover relations between Russia and Iran, or merely mention them? The score
+ * rewards what a story about the relationship has and a passing mention lacks: both sides in
+ * the same paragraphs, with a relationship word (deal, visit, supply, treaty…) there too; both
+ * in the headline; dataset claims. Paragraphs that list many countries ("Russia, Iran, Saudi
+ * Arabia, Iraq…") and page furniture (navigation, related links) do not count.
+ */
+import type { Dataset } from '../dataset/schema.ts';
+import type { BlockScan } from './scan-block.ts';
+import type { RefKey } from './term-index.ts';
+
+export type Side = 'ru' | 'ir';
+
+export interface RelevanceInput {
+  readonly blocks: readonly { readonly scan: BlockScan; readonly boilerplate: boolean }[];
+  readonly title: BlockScan | null;
+  readonly claimCount: number;
+}
+
+export interface Relevance {
+  readonly score: number;
+  readonly relevant: boolean;
+  readonly reasons: string[];
+}
+
+export const RELEVANCE_THRESHOLD = 0.5;
+
+/** Concepts that make a paragraph about the relationship rather than a list of places. */
+const RELATION_CONCEPTS = [
+  'agreement', 'treaty', 'memorandum', 'contract', 'partnership', 'cooperation', 'alliance', 'strategic', 'summit', 'visit',
+  'meet', 'talks', 'supply', 'deliver', 'buy', 'sell', 'transfer', 'sign', 'trade', 'drone', 'missile', 'ballistic-missile',
+  'fighter-jet', 'sanctions', 'railway', 'transport-corridor', 'gas', 'oil-and-gas', 'nuclear-plant', 'satellite', 'support',
+  'endorse', 'bank', 'banking', 'payment-system', 'free-trade', 'membership', 'military', 'weapon',
+].map((id) => `c:${id}`);
+
+const SIDE_PLACES: Record<string, Side> = { 'c:tehran': 'ir', 'c:moscow': 'ru', 'c:kremlin': 'ru' };
+
+export interface SideIndex {
+  sideOf(key: RefKey): Side | null;
+  isState(key: RefKey): boolean;
+  nameOf(key: RefKey): string;
+}
+
+export function buildSideIndex(dataset: Dataset): SideIndex {
+  const sides = new Map<RefKey, Side>(Object.entries(SIDE_PLACES));
+  const states = new Set<RefKey>();
+  const names = new Map<RefKey, string>();
+  for (const actor of dataset.actors) {
+    const key = `a:${actor.id}`;
+    names.set(key, actor.name);
+    if (actor.kind === 'state') states.add(key);
+    if (actor.id === 'russia' || (actor.country === 'RU' && actor.kind !== 'state')) sides.set(key, 'ru');
+    if (actor.id === 'iran' || (actor.country === 'IR' && actor.kind !== 'state')) sides.set(key, 'ir');
+  }
+  return {
+    sideOf: (key) => sides.get(key) ?? null,
+    isState: (key) => states.has(key),
+    nameOf: (key) => names.get(key) ?? key.slice(2),
+  };
+}
+
+interface Tally {
+  coBlocks: number;
+  relationBlocks: number;
+  listBlocks: number;
+  mentions: Record<Side, number>;
+  coMentions: Map<RefKey, number>;
+}
+
+function sidesIn(refs: ReadonlySet<RefKey>, sides: SideIndex): Set<Side> {
+  const found = new Set<Side>();
+  for (const ref of refs) {
+    const side = sides.sideOf(ref);
+    if (side) found.add(side);
+  }
+  return found;
+}
+
+function tally(input: RelevanceInput, sides: SideIndex): Tally {
+  const result: Tally = { coBlocks: 0, relationBlocks: 0, listBlocks: 0, mentions: { ru: 0, ir: 0 }, coMentions: new Map() };
+  for (const { scan, boilerplate } of input.blocks) {
+    if (boilerplate) continue;
+    for (const mention of scan.actorMentions) {
+      const side = sides.sideOf(mention.key);
+      if (side) result.mentions[side]++;
+    }
+    const present = sidesIn(scan.refs, sides);
+    if (present.size < 2) continue;
+    const states = [...scan.refs].filter((ref) => sides.isState(ref)).length;
+    const hasRelation = RELATION_CONCEPTS.some((concept) => scan.refs.has(concept));
+    if (states >= 4 && !hasRelation) {
+      result.listBlocks++;
+      continue;
+    }
+    result.coBlocks++;
+    if (hasRelation) result.relationBlocks++;
+    for (const mention of scan.actorMentions) {
+      if (sides.sideOf(mention.key)) result.coMentions.set(mention.key, (result.coMentions.get(mention.key) ?? 0) + 1);
+    }
+  }
+  return result;
+}
+
+function topMention(coMentions: Map<RefKey, number>, side: Side, sides: SideIndex): string | null {
+  let best: [RefKey, number] | null = null;
+  for (const entry of coMentions) if (sides.sideOf(entry[0]) === side && (!best || entry[1] > best[1])) best = entry;
+  return best ? `${sides.nameOf(best[0])} ×${best[1]}` : null;
+}
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+export function scoreRelevance(input: RelevanceInput, sides: SideIndex): Relevance {
+  const counts = tally(input, sides);
+  const titleSides = input.title ? sidesIn(input.title.refs, sides) : new Set<Side>();
+  const titleBoth = titleSides.size === 2;
+  const reasons: string[] = [];
+
+  if (counts.mentions.ru === 0 || counts.mentions.ir === 0) {
+    const missing = counts.mentions.ru === 0 && counts.mentions.ir === 0 ? 'Neither Russia nor Iran is' : counts.mentions.ru === 0 ? 'Russia is not' : 'Iran is not';
+    return { score: titleBoth ? 0.2 : 0, relevant: false, reasons: [`${missing} mentioned in the article text`] };
+  }
+
+  const points =
+    0.8 * Math.min(counts.coBlocks, 4) +
+    0.7 * Math.min(counts.relationBlocks, 3) +
+    1.2 * Math.min(input.claimCount, 4) +
+    1.5 * (titleBoth ? 1 : 0) +
+    0.1 * Math.min(Math.min(counts.mentions.ru, counts.mentions.ir), 10);
+  const score = Math.round((1 - Math.exp(-points / 3)) * 100) / 100;
+
+  if (counts.coBlocks > 0) {
+    const pair = [topMention(counts.coMentions, 'ru', sides), topMention(counts.coMentions, 'ir', sides)].filter(Boolean).join(' and ');
+    reasons.push(`${pair ? `${pair} ` : 'Both sides '}in the same paragraphs (${plural(counts.coBlocks, 'paragraph', 'paragraphs')})`);
+  } else {
+    reasons.push('Russia and Iran are never discussed in the same paragraph');
+  }
+  if (counts.relationBlocks > 0) reasons.push(`${plural(counts.relationBlocks, 'paragraph', 'paragraphs')} about dealings between them`);
+  if (titleBoth) reasons.push('The headline names both');
+  if (input.claimCount > 0) reasons.push(`${plural(input.claimCount, 'dataset claim', 'dataset claims')} found`);
+  if (counts.listBlocks > 0) reasons.push(`${plural(counts.listBlocks, 'paragraph lists', 'paragraphs list')} many countries (not counted)`);
+  return { score, relevant: score >= RELEVANCE_THRESHOLD, reasons };
+}

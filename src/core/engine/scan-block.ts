@@ -1,0 +1,175 @@
+/**
+ * Reads one block of page text (a paragraph, heading, list item…) in a single pass:
+ * folds it, runs the automaton, finds amounts and dates, splits sentences and matches
+ * claims. Blocks are independent, so a page can be read in slices and a changed paragraph
+ * re-read alone.
+ */
+import { findDates } from '../dates/extract-dates.ts';
+import { findAmounts, type Amount } from '../match/amounts.ts';
+import type { PatternHit } from '../match/aho-corasick.ts';
+import { foldText, sourceSpan } from '../text/normalize.ts';
+import { sentenceSpans, type Span } from '../text/sentences.ts';
+import { evaluateSignature, PHRASE_CONFIDENCE, signatureConfidence, type ClaimSignatures, type WindowEvidence } from './claim-signatures.ts';
+import type { RefKey, TermIndex } from './term-index.ts';
+
+export interface BlockClaimMatch {
+  readonly claimIndex: number;
+  /** Offsets in the block's source text (UTF-16, as the DOM counts). */
+  readonly start: number;
+  readonly end: number;
+  readonly confidence: number;
+  readonly viaPhrase: boolean;
+}
+
+export interface BlockMention {
+  readonly key: RefKey;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface BlockDate {
+  readonly start: number;
+  readonly end: number;
+  readonly date: string | null;
+  readonly relative?: { readonly weekday: number } | { readonly daysBefore: number };
+}
+
+export interface BlockScan {
+  readonly length: number;
+  /** Actor mentions (longest, non-overlapping) in source offsets. */
+  readonly actorMentions: readonly BlockMention[];
+  /** Every ref key found anywhere in the block. */
+  readonly refs: ReadonlySet<RefKey>;
+  readonly claimMatches: readonly BlockClaimMatch[];
+  readonly dates: readonly BlockDate[];
+}
+
+export interface ScanContext {
+  readonly terms: TermIndex;
+  readonly signatures: ClaimSignatures;
+  readonly language: string;
+}
+
+/** Two short sentences may state one claim together ("Iran denies it. Russia uses the drones."). */
+const PAIR_MAX_LENGTH = 320;
+/** At most this many claims are attached to one sentence. */
+const CLAIMS_PER_SENTENCE = 2;
+
+interface SentenceEvidence extends WindowEvidence {
+  readonly span: Span;
+  readonly phrases: ReadonlySet<number>;
+}
+
+function sentenceIndexAt(spans: readonly Span[], offset: number): number {
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const [start, end] = spans[middle]!;
+    if (offset < start) high = middle - 1;
+    else if (offset >= end) low = middle + 1;
+    else return middle;
+  }
+  return -1;
+}
+
+/** Longest non-overlapping actor hits: "Ali Khamenei" counts once, not also as "Khamenei". */
+function actorMentionsOf(hits: readonly { key: RefKey; start: number; end: number }[]): BlockMention[] {
+  const actors = hits.filter((hit) => hit.key.startsWith('a:')).sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: BlockMention[] = [];
+  for (const hit of actors) {
+    const last = kept[kept.length - 1];
+    if (last && hit.start < last.end) continue;
+    kept.push(hit);
+  }
+  return kept;
+}
+
+export function scanBlock(text: string, context: ScanContext): BlockScan {
+  const folded = foldText(text);
+  const rawHits: PatternHit<RefKey>[] = context.terms.automaton.search(folded.text);
+  const hits = rawHits.map((hit) => {
+    const [start, end] = sourceSpan(folded, hit.start, hit.end);
+    return { key: hit.payload, start, end };
+  });
+  const amounts: (Amount & { sourceStart: number })[] = findAmounts(folded.text).map((amount) => ({
+    ...amount,
+    sourceStart: sourceSpan(folded, amount.start, amount.end)[0],
+  }));
+  const dates: BlockDate[] = findDates(folded.text).map((mention) => {
+    const [start, end] = sourceSpan(folded, mention.start, mention.end);
+    return { start, end, date: mention.date, ...(mention.relative ? { relative: mention.relative } : {}) };
+  });
+
+  const refs = new Set(hits.map((hit) => hit.key));
+  const claimMatches = refs.size >= 2 || hits.some((hit) => hit.key.startsWith('p:')) ? matchClaims(text, hits, amounts, context) : [];
+  return { length: text.length, actorMentions: actorMentionsOf(hits), refs, claimMatches, dates };
+}
+
+function matchClaims(
+  text: string,
+  hits: readonly { key: RefKey; start: number; end: number }[],
+  amounts: readonly (Amount & { sourceStart: number })[],
+  context: ScanContext,
+): BlockClaimMatch[] {
+  const spans = sentenceSpans(text, context.language);
+  const sentences: SentenceEvidence[] = spans.map((span) => ({ span, refs: new Set<RefKey>(), amounts: [], phrases: new Set<number>() }));
+  for (const hit of hits) {
+    const sentence = sentences[sentenceIndexAt(spans, hit.start)];
+    if (!sentence) continue;
+    (sentence.refs as Set<RefKey>).add(hit.key);
+    if (hit.key.startsWith('p:')) (sentence.phrases as Set<number>).add(Number(hit.key.slice(2)));
+  }
+  for (const amount of amounts) {
+    const sentence = sentences[sentenceIndexAt(spans, amount.sourceStart)];
+    if (sentence) (sentence.amounts as Amount[]).push(amount);
+  }
+
+  const matches: BlockClaimMatch[] = [];
+  const matchedInSentence = sentences.map(() => new Set<number>());
+  sentences.forEach((sentence, index) => {
+    const found = new Map<number, BlockClaimMatch>();
+    for (const claimIndex of sentence.phrases) {
+      found.set(claimIndex, { claimIndex, start: sentence.span[0], end: sentence.span[1], confidence: PHRASE_CONFIDENCE, viaPhrase: true });
+    }
+    for (const claimIndex of candidatesOf(sentence, context.signatures)) {
+      if (found.has(claimIndex)) continue;
+      const compiled = context.signatures.claims[claimIndex]!;
+      const result = evaluateSignature(compiled, sentence);
+      if (!result.satisfied) continue;
+      const length = sentence.span[1] - sentence.span[0];
+      found.set(claimIndex, { claimIndex, start: sentence.span[0], end: sentence.span[1], confidence: signatureConfidence(compiled, result, length, false), viaPhrase: false });
+    }
+    const best = [...found.values()].sort((a, b) => b.confidence - a.confidence).slice(0, CLAIMS_PER_SENTENCE);
+    for (const match of best) matchedInSentence[index]!.add(match.claimIndex);
+    matches.push(...best);
+  });
+
+  // A claim spread over two short adjacent sentences, each carrying part of the signature.
+  for (let index = 0; index + 1 < sentences.length; index++) {
+    const first = sentences[index]!;
+    const second = sentences[index + 1]!;
+    if (second.span[1] - first.span[0] > PAIR_MAX_LENGTH) continue;
+    const evidence: WindowEvidence = { refs: new Set([...first.refs, ...second.refs]), amounts: [...first.amounts, ...second.amounts] };
+    for (const claimIndex of candidatesOf(evidence, context.signatures)) {
+      if (matchedInSentence[index]!.has(claimIndex) || matchedInSentence[index + 1]!.has(claimIndex)) continue;
+      const compiled = context.signatures.claims[claimIndex]!;
+      const result = evaluateSignature(compiled, evidence);
+      if (!result.satisfied) continue;
+      // Each sentence must carry part of the claim, or this is one sentence's match with a neighbour.
+      if (evaluateSignature(compiled, first).allPresent === 0 || evaluateSignature(compiled, second).allPresent === 0) continue;
+      const confidence = signatureConfidence(compiled, result, second.span[1] - first.span[0], true);
+      matches.push({ claimIndex, start: first.span[0], end: second.span[1], confidence, viaPhrase: false });
+      matchedInSentence[index]!.add(claimIndex);
+      matchedInSentence[index + 1]!.add(claimIndex);
+    }
+  }
+  return matches.sort((a, b) => a.start - b.start || b.confidence - a.confidence);
+}
+
+function candidatesOf(evidence: WindowEvidence, signatures: ClaimSignatures): Set<number> {
+  const candidates = new Set<number>();
+  for (const ref of evidence.refs) for (const claimIndex of signatures.candidatesByRef.get(ref) ?? []) candidates.add(claimIndex);
+  if (evidence.amounts.length > 0) for (const claimIndex of signatures.amountClaims) candidates.add(claimIndex);
+  return candidates;
+}

@@ -1,0 +1,235 @@
+/**
+ * Turns a document into the engine's text model: blocks of visible text (paragraphs,
+ * headings, list items, cells, captions) that remember which text nodes they came from, so
+ * an offset in a block maps back to an exact DOM position. Used by the content script (real
+ * DOM) and the CLI (linkedom), so what the tests read in Node is what the page gets.
+ * Iterative, not recursive: pages nest elements thousands deep.
+ */
+import type { BlockKind, PageBlock } from '../core/engine/annotate.ts';
+
+export interface TextSegment {
+  readonly node: Text;
+  /** Offset of the node's first character in the block source text. */
+  readonly start: number;
+}
+
+export interface DomBlock extends PageBlock {
+  readonly element: Element;
+  /** Text nodes of the source the block was cut from, shared by all its pieces. */
+  readonly segments: readonly TextSegment[];
+  /** Offset of this block's text within that source (non-zero for pieces of a huge block). */
+  readonly base: number;
+}
+
+export interface ExtractOptions {
+  /** Extra test for elements to leave out (the content script passes layout visibility). */
+  readonly isExcluded?: (element: Element) => boolean;
+  /** Blocks longer than this are cut at a sentence or word boundary (keeps each slice of work small). */
+  readonly maxBlockLength?: number;
+}
+
+const SKIPPED = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'SVG', 'MATH', 'CANVAS',
+  'IFRAME', 'OBJECT', 'EMBED', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE', 'META', 'LINK', 'PICTURE', 'IMG', 'CODE', 'KBD', 'SAMP',
+]);
+
+const BLOCK_KINDS: Record<string, BlockKind> = {
+  P: 'paragraph', DIV: 'other', SECTION: 'other', ARTICLE: 'other', MAIN: 'other', BODY: 'other', HEADER: 'other', FOOTER: 'other',
+  NAV: 'other', ASIDE: 'other', FORM: 'other', FIELDSET: 'other', ADDRESS: 'other', DETAILS: 'other', DIALOG: 'other',
+  CENTER: 'other', HGROUP: 'other', FIGURE: 'other', UL: 'other', OL: 'other', DL: 'other', TABLE: 'other', TBODY: 'other',
+  THEAD: 'other', TFOOT: 'other', TR: 'other', PRE: 'paragraph', HR: 'other', LEGEND: 'caption', SUMMARY: 'heading',
+  H1: 'heading', H2: 'heading', H3: 'heading', H4: 'heading', H5: 'heading', H6: 'heading',
+  LI: 'list-item', DT: 'list-item', DD: 'list-item', TD: 'table-cell', TH: 'table-cell',
+  FIGCAPTION: 'caption', CAPTION: 'caption', BLOCKQUOTE: 'quote',
+};
+
+const BOILERPLATE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'FORM']);
+const BOILERPLATE_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner', 'search', 'menu', 'menubar', 'dialog', 'alert']);
+const BOILERPLATE_HINT = /(^|[-_\s])(related|sidebar|side-bar|comments?|footer|nav|navbar|menu|promo|newsletter|share|sharing|social|breadcrumbs?|recommended|recommendations?|trending|most-?popular|outbrain|taboola|widget|advert\w*|ads?|sponsor\w*|subscribe|signup|cookie\w*|masthead|toolbar|more-stories|read-more|rail)([-_\s]|$)/i;
+const CONTENT_ROOTS = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
+
+const DEFAULT_MAX_BLOCK = 10_000;
+
+interface Context {
+  readonly semanticBoilerplate: boolean;
+  readonly hintBoilerplate: boolean;
+  readonly inLink: boolean;
+  readonly inArticle: boolean;
+}
+
+interface Builder {
+  readonly element: Element;
+  readonly kind: BlockKind;
+  readonly context: Context;
+  text: string;
+  linkChars: number;
+  readonly segments: TextSegment[];
+}
+
+function isExcludedByMarkup(element: Element): boolean {
+  if (SKIPPED.has(element.tagName.toUpperCase())) return true;
+  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && editable !== 'false';
+}
+
+function childContext(element: Element, parent: Context): Context {
+  const tag = element.tagName.toUpperCase();
+  const role = element.getAttribute('role') ?? '';
+  const inArticle = parent.inArticle || tag === 'ARTICLE' || tag === 'MAIN' || role === 'main' || role === 'article';
+  // A <header> inside an article is its headline area, not page furniture.
+  const semantic = (BOILERPLATE_TAGS.has(tag) || BOILERPLATE_ROLES.has(role) || (tag === 'HEADER' && !inArticle)) && !(tag === 'FORM' && inArticle);
+  const hintText = CONTENT_ROOTS.has(tag) ? '' : `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+  return {
+    semanticBoilerplate: parent.semanticBoilerplate || semantic,
+    hintBoilerplate: parent.hintBoilerplate || (hintText.length > 1 && BOILERPLATE_HINT.test(hintText)),
+    inLink: parent.inLink || tag === 'A',
+    inArticle,
+  };
+}
+
+/** Where to cut a too-long text: after a sentence end, else at a space, near `limit`. */
+function cutPoint(text: string, from: number, limit: number): number {
+  const end = Math.min(text.length, from + limit);
+  if (end === text.length) return end;
+  const window = text.slice(from + Math.floor(limit / 2), end);
+  const sentenceEnd = Math.max(window.lastIndexOf('. '), window.lastIndexOf('? '), window.lastIndexOf('! '), window.lastIndexOf('。'));
+  if (sentenceEnd >= 0) return from + Math.floor(limit / 2) + sentenceEnd + 2;
+  const space = window.lastIndexOf(' ');
+  return space >= 0 ? from + Math.floor(limit / 2) + space + 1 : end;
+}
+
+/** Nodes visited between two chances for the caller to yield the main thread. */
+const NODES_PER_STEP = 2_000;
+
+export function extractBlocks(root: Node, options: ExtractOptions = {}): DomBlock[] {
+  const steps = extractBlocksInSteps(root, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same extraction as a generator that pauses every few thousand nodes (see content/scheduler.ts). */
+export function* extractBlocksInSteps(root: Node, options: ExtractOptions = {}): Generator<void, DomBlock[], void> {
+  const maxLength = options.maxBlockLength ?? DEFAULT_MAX_BLOCK;
+  const blocks: (DomBlock & { hint: boolean })[] = [];
+  const rootContext: Context = { semanticBoilerplate: false, hintBoilerplate: false, inLink: false, inArticle: false };
+  const contexts: Context[] = [rootContext];
+  const blockElements: { element: Element; kind: BlockKind; context: Context }[] = [];
+  let current: Builder | null = null;
+
+  const flush = () => {
+    const builder = current;
+    current = null;
+    if (!builder || !/[\p{L}\p{N}]/u.test(builder.text)) return;
+    const linkHeavy = builder.linkChars / builder.text.trim().length > 0.6 && builder.kind !== 'heading';
+    const semantic = builder.context.semanticBoilerplate || linkHeavy;
+    for (let from = 0; from < builder.text.length; ) {
+      const to = cutPoint(builder.text, from, maxLength);
+      blocks.push({
+        text: builder.text.slice(from, to),
+        kind: builder.kind,
+        boilerplate: semantic,
+        hint: builder.context.hintBoilerplate,
+        element: builder.element,
+        segments: builder.segments,
+        base: from,
+      });
+      from = to;
+    }
+  };
+
+  const addText = (node: Text) => {
+    const data = node.data;
+    if (!current) {
+      if (!/\S/.test(data)) return;
+      const owner = blockElements[blockElements.length - 1];
+      const parent = node.parentNode as Element | null;
+      if (!owner && !parent) return;
+      current = {
+        element: owner?.element ?? parent!,
+        kind: owner?.kind ?? 'other',
+        context: contexts[contexts.length - 1]!,
+        text: '',
+        linkChars: 0,
+        segments: [],
+      };
+    }
+    current.segments.push({ node, start: current.text.length });
+    current.text += data;
+    if (contexts[contexts.length - 1]!.inLink) current.linkChars += data.trim().length;
+  };
+
+  const enter = (element: Element) => {
+    const context = childContext(element, contexts[contexts.length - 1]!);
+    contexts.push(context);
+    const tag = element.tagName.toUpperCase();
+    if (tag === 'BR' && current) current.text += '\n';
+    const kind = BLOCK_KINDS[tag];
+    if (kind) {
+      flush();
+      blockElements.push({ element, kind, context });
+    }
+  };
+
+  const exit = (element: Element) => {
+    contexts.pop();
+    if (BLOCK_KINDS[element.tagName.toUpperCase()]) {
+      flush();
+      blockElements.pop();
+    }
+  };
+
+  const isExcluded = (element: Element) => isExcludedByMarkup(element) || (options.isExcluded?.(element) ?? false);
+
+  let node: Node | null = root.firstChild;
+  let visited = 0;
+  while (node) {
+    if (++visited % NODES_PER_STEP === 0) yield;
+    let descend = false;
+    if (node.nodeType === 1) {
+      const element = node as Element;
+      if (!isExcluded(element)) {
+        enter(element);
+        if (element.firstChild) descend = true;
+        else exit(element);
+      }
+    } else if (node.nodeType === 3) {
+      addText(node as Text);
+    }
+    if (descend) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      if (node && node !== root && node.nodeType === 1) exit(node as Element);
+    }
+    if (!node || node === root) break;
+    node = node.nextSibling;
+  }
+  flush();
+
+  // Class-name hints are a heuristic; when they would discard most of the page, they are wrong.
+  const total = blocks.reduce((sum, block) => sum + block.text.length, 0);
+  const hinted = blocks.reduce((sum, block) => sum + (block.hint && !block.boilerplate ? block.text.length : 0), 0);
+  const trustHints = hinted < total * 0.6;
+  return blocks.map(({ hint, ...block }) => ({ ...block, boilerplate: block.boilerplate || (trustHints && hint) }));
+}
+
+/** The text node and offset behind `offset` in a block's text (for building a DOM Range). */
+export function domPosition(block: DomBlock, offset: number): { node: Text; offset: number } | null {
+  const target = block.base + offset;
+  const segments = block.segments;
+  let low = 0;
+  let high = segments.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (segments[middle]!.start <= target) low = middle;
+    else high = middle - 1;
+  }
+  const segment = segments[low];
+  if (!segment) return null;
+  return { node: segment.node, offset: Math.min(Math.max(target - segment.start, 0), segment.node.data.length) };
+}

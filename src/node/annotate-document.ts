@@ -1,0 +1,41 @@
+/**
+ * HTML or plain text → the engine's page model → annotation, in Node. HTML goes through
+ * linkedom and the same block extraction the content script uses.
+ */
+import { parseHTML } from 'linkedom';
+import { annotatePage, pageText, type Annotation, type Engine, type PageBlock, type PageInput } from '../core/engine/annotate.ts';
+import { extractBlocks } from '../dom/extract-blocks.ts';
+import { pageMetadata } from '../dom/page-metadata.ts';
+
+export interface DocumentOptions {
+  readonly url?: string;
+  readonly language?: string;
+  readonly minConfidence?: number;
+}
+
+export function pageFromHtml(html: string, options: DocumentOptions = {}): PageInput {
+  const { document } = parseHTML(html);
+  const metadata = pageMetadata(document as unknown as Document);
+  const root = (document.body ?? document.documentElement) as unknown as Node;
+  const blocks: PageBlock[] = extractBlocks(root).map(({ text, kind, boilerplate }) => ({ text, ...(kind ? { kind } : {}), boilerplate: Boolean(boilerplate) }));
+  return { blocks, ...metadata, ...(options.url ? { url: options.url } : {}), ...(options.language ? { language: options.language } : {}) };
+}
+
+/** Plain text: blank lines separate paragraphs; the first line is taken as the title. */
+export function pageFromText(text: string, options: DocumentOptions = {}): PageInput {
+  const blocks = text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .filter((block) => /\S/.test(block))
+    .map((block) => ({ text: block, kind: 'paragraph' as const }));
+  const title = blocks[0]?.text.split('\n')[0]?.trim() ?? '';
+  return { blocks, title, ...(options.url ? { url: options.url } : {}), ...(options.language ? { language: options.language } : {}) };
+}
+
+export function annotateDocument(engine: Engine, source: string, kind: 'html' | 'text', options: DocumentOptions = {}): { page: PageInput; annotation: Annotation } {
+  const page = kind === 'html' ? pageFromHtml(source, options) : pageFromText(source, options);
+  const annotation = annotatePage(engine, page, options.minConfidence !== undefined ? { minConfidence: options.minConfidence } : {});
+  return { page, annotation };
+}
+
+export { pageText };

@@ -1,0 +1,47 @@
+/**
+ * The messages the extension's parts exchange. Every listener takes `unknown`, parses it
+ * here, then switches on `type`; replies are `{ ok: true, value } | { ok: false, error }`
+ * values, never thrown errors (10ten's and Hypothesis' pattern).
+ */
+import { z } from 'zod';
+import { PageReportSchema } from './report.ts';
+import { SettingsSchema } from './settings.ts';
+
+export const RuntimeMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('ping') }),
+  z.strictObject({ type: z.literal('page-report'), report: PageReportSchema }),
+  z.strictObject({ type: z.literal('page-cleared') }),
+  z.strictObject({ type: z.literal('get-report'), tabId: z.number().int().nonnegative() }),
+  z.strictObject({ type: z.literal('get-settings') }),
+  z.strictObject({ type: z.literal('save-settings'), settings: SettingsSchema }),
+  z.strictObject({ type: z.literal('set-site-enabled'), hostname: z.string().min(1).max(253), enabled: z.boolean() }),
+  z.strictObject({ type: z.literal('get-page-settings'), hostname: z.string().max(253) }),
+  z.strictObject({ type: z.literal('run-command'), tabId: z.number().int().nonnegative(), command: z.enum(['next-claim', 'previous-claim']) }),
+]);
+export type RuntimeMessage = z.infer<typeof RuntimeMessageSchema>;
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export const ok = <T>(value: T): Reply<T> => ({ ok: true, value });
+export const fail = (error: string): Reply<never> => ({ ok: false, error });
+
+export function replySchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.strictObject({ ok: z.literal(true), value }),
+    z.strictObject({ ok: z.literal(false), error: z.string() }),
+  ]);
+}
+
+/** Messages the background or popup send to a tab's content script. */
+export type TabMessage =
+  | { type: 'navigate-claim'; direction: 1 | -1 }
+  | { type: 'focus-claim'; index: number }
+  | { type: 'stop-lens' }
+  | { type: 'lens-state' };
+
+/** What the content script reports about itself when asked (popup, tests). */
+export interface LensState {
+  readonly highlighted: number;
+  readonly focusedIndex: number;
+  readonly openClaimId: string | null;
+}

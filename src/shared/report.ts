@@ -1,0 +1,32 @@
+/**
+ * What the content script found on a page, as it travels to the background and popup.
+ * The schema lives beside its type; the content script imports only the type, so zod
+ * stays out of the script that runs on every page.
+ */
+import { z } from 'zod';
+
+export const ClaimHitSchema = z.strictObject({
+  claimId: z.string(),
+  eventIds: z.array(z.string()),
+  /** The exact page text of the matched span (trimmed to a sane length). */
+  text: z.string().max(2000),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  confidence: z.number().min(0).max(1),
+});
+export type ClaimHit = z.infer<typeof ClaimHitSchema>;
+
+export const PageReportSchema = z.strictObject({
+  url: z.string().max(4096),
+  language: z.string().max(16),
+  relevant: z.boolean(),
+  score: z.number().min(0).max(1),
+  reasons: z.array(z.string().max(500)).max(20),
+  claims: z.array(ClaimHitSchema).max(500),
+  actors: z.array(z.strictObject({ actorId: z.string(), name: z.string().max(200), mentions: z.number().int().nonnegative() })).max(200),
+  dates: z.array(z.strictObject({ text: z.string().max(200), date: z.string().max(32) })).max(200),
+  related: z.array(z.string()).max(100),
+  publishedDate: z.string().max(32).optional(),
+  durationMs: z.number().nonnegative(),
+});
+export type PageReport = z.infer<typeof PageReportSchema>;

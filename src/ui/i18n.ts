@@ -1,0 +1,42 @@
+/**
+ * UI strings through browser.i18n (the _locales folders), with the English text as the
+ * fallback when a key is missing, so a forgotten translation shows English, never a blank.
+ */
+import browser from 'webextension-polyfill';
+
+export function t(key: string, fallback: string, substitutions?: string | string[]): string {
+  try {
+    const message = browser.i18n.getMessage(key, substitutions);
+    if (message) return message;
+  } catch {
+    // Outside an extension context (tests): use the fallback.
+  }
+  if (substitutions === undefined) return fallback;
+  const values = Array.isArray(substitutions) ? substitutions : [substitutions];
+  return fallback.replace(/\$(\d)/g, (_, index: string) => values[Number(index) - 1] ?? '');
+}
+
+export function uiLanguage(): string {
+  try {
+    return browser.i18n.getUILanguage() || 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** A dataset date (YYYY, YYYY-MM or YYYY-MM-DD) in the UI language, at its own precision. */
+export function formatPartialDate(value: string, language = uiLanguage()): string {
+  const [year, month, day] = value.split('-').map(Number);
+  const precision = day ? 'day' : month ? 'month' : 'year';
+  const key = `${language}|${precision}`;
+  let format = formatters.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions =
+      precision === 'day' ? { year: 'numeric', month: 'long', day: 'numeric' } : precision === 'month' ? { year: 'numeric', month: 'long' } : { year: 'numeric' };
+    format = new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' });
+    formatters.set(key, format);
+  }
+  return format.format(new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)));
+}

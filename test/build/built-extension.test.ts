@@ -1,0 +1,93 @@
+/**
+ * Checks on what `npm run build` produced, run before the browser tests: the manifests
+ * expose nothing a page could probe, ask for least privilege, and Firefox's linter passes.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const manifestOf = (browser: 'chrome' | 'firefox') => JSON.parse(readFileSync(resolve(ROOT, 'dist', browser, 'manifest.json'), 'utf8'));
+
+describe.each(['chrome', 'firefox'] as const)('the %s build', (browser) => {
+  const manifest = manifestOf(browser);
+
+  it('exposes no web-accessible resource a page could probe to detect the extension', () => {
+    expect(manifest.web_accessible_resources).toBeUndefined();
+    expect(JSON.stringify(manifest)).not.toMatch(/use_dynamic_url/);
+  });
+
+  it('ships each content script as one classic script, without module imports or zod', () => {
+    expect(manifest.content_scripts).toHaveLength(1);
+    const [entry] = manifest.content_scripts;
+    expect(entry.matches).toEqual(['http://*/*', 'https://*/*']);
+    expect(entry.all_frames).toBe(false);
+    expect(entry.js).toHaveLength(1);
+    const script = readFileSync(resolve(ROOT, 'dist', browser, entry.js[0]), 'utf8');
+    expect(script).not.toMatch(/^\s*import[\s{*]|\bimport\(/m);
+    expect(script).not.toMatch(/ZodError|\$ZodType/);
+  });
+
+  it('asks only for storage, with no host permissions and a strict extension CSP', () => {
+    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.host_permissions).toBeUndefined();
+    expect(manifest.optional_permissions).toBeUndefined();
+    expect(manifest.content_security_policy.extension_pages).toMatch(/^script-src 'self'; object-src 'none'/);
+    expect(manifest.content_security_policy.extension_pages).not.toMatch(/unsafe|http/);
+  });
+
+  it('has every file its manifest names', () => {
+    const files = [
+      ...Object.values(manifest.icons as Record<string, string>),
+      manifest.action.default_popup,
+      manifest.options_ui.page,
+      ...(manifest.background.scripts ?? [manifest.background.service_worker]),
+    ];
+    for (const file of files) expect(existsSync(resolve(ROOT, 'dist', browser, file)), file).toBe(true);
+  });
+});
+
+describe('per-browser manifest differences', () => {
+  it('gives Chrome a service worker and a minimum version', () => {
+    const chrome = manifestOf('chrome');
+    expect(chrome.background).toEqual({ service_worker: 'service-worker-loader.js', type: 'module' });
+    expect(chrome.minimum_chrome_version).toMatch(/^\d+$/);
+    expect(chrome.browser_specific_settings).toBeUndefined();
+  });
+
+  it('gives Firefox background scripts, a gecko id and no data collection', () => {
+    const firefox = manifestOf('firefox');
+    expect(firefox.background.scripts).toHaveLength(1);
+    expect(firefox.background.service_worker).toBeUndefined();
+    expect(firefox.browser_specific_settings.gecko).toMatchObject({
+      id: expect.stringMatching(/@/),
+      strict_min_version: '140.0',
+      data_collection_permissions: { required: ['none'] },
+    });
+  });
+});
+
+describe('web-ext lint on dist/firefox', () => {
+  it('reports no errors, and no warnings beyond the documented library ones', { timeout: 120_000 }, () => {
+    let output: string;
+    try {
+      output = execFileSync(resolve(ROOT, 'node_modules/.bin/web-ext'), ['lint', '-s', 'dist/firefox', '--output=json', '--no-config-discovery'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    } catch (error) {
+      output = (error as { stdout: string }).stdout; // web-ext exits non-zero on errors; the JSON says which
+    }
+    const report = JSON.parse(output) as { errors: { code: string }[]; warnings: { code: string; file: string; line: number }[] };
+    expect(report.errors).toEqual([]);
+    // Explained in the README: Preact's own support for dangerouslySetInnerHTML (a prop we never use).
+    const isPreactInnerHtml = (warning: { code: string; file: string; line: number }) => {
+      if (warning.code !== 'UNSAFE_VAR_ASSIGNMENT') return false;
+      const lines = readFileSync(resolve(ROOT, 'dist/firefox', warning.file), 'utf8').split('\n');
+      return lines.slice(Math.max(0, warning.line - 6), warning.line + 5).join('\n').includes('__html');
+    };
+    expect(report.warnings.filter((warning) => !isPreactInnerHtml(warning))).toEqual([]);
+  });
+});

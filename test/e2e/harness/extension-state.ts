@@ -1,0 +1,46 @@
+/// <reference types="chrome" />
+/** Reads the extension's own state from inside one of its pages (never from the web page). */
+import type { PageReport } from '../../../src/shared/report.ts';
+import type { TestPage } from './extension-browser.ts';
+
+type StoredReports = Record<string, PageReport>;
+
+/** Waits for the content script's report of `pageUrl` and returns the tab id it was stored under. */
+export async function waitForReport(extensionPage: TestPage, pageUrl: string, timeoutMs = 15_000): Promise<{ tabId: number; report: PageReport }> {
+  return extensionPage.waitFor(
+    async (url: string) => {
+      const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+      const stored = (await api.storage.session.get(null)) as StoredReports;
+      for (const [key, report] of Object.entries(stored)) {
+        if (key.startsWith('report:') && report.url === url) return { tabId: Number(key.slice('report:'.length)), report };
+      }
+      return null;
+    },
+    pageUrl,
+    timeoutMs,
+  ) as Promise<{ tabId: number; report: PageReport }>;
+}
+
+/** Sends a runtime message from an extension page, as the popup would. */
+export function sendRuntimeMessage(extensionPage: TestPage, message: unknown): Promise<unknown> {
+  return extensionPage.evaluate((payload: unknown) => {
+    const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+    return api.runtime.sendMessage(payload);
+  }, message);
+}
+
+/** Sends a message to a tab's content script from an extension page, as the popup does. */
+export function sendTabMessage(extensionPage: TestPage, tabId: number, message: unknown): Promise<unknown> {
+  return extensionPage.evaluate(
+    ({ tab, payload }: { tab: number; payload: unknown }) => {
+      const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+      return api.tabs.sendMessage(tab, payload);
+    },
+    { tab: tabId, payload: message },
+  );
+}
+
+export interface LensStateReply {
+  ok: boolean;
+  value: { highlighted: number; focusedIndex: number; openClaimId: string | null };
+}

@@ -1,0 +1,162 @@
+/**
+ * What a reader sees on a page, in both real browsers: highlights painted with the Custom
+ * Highlight API, the hover card, Esc, keyboard navigation, claims added by script, SPA
+ * navigation, and a teardown that leaves the DOM exactly as it was.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { describeInEachBrowser } from './harness/browsers.ts';
+import { unexpectedRequests, type ExtensionBrowser, type TestPage } from './harness/extension-browser.ts';
+import { sendRuntimeMessage, sendTabMessage, waitForReport, type LensStateReply } from './harness/extension-state.ts';
+import { pointOnHighlight, readHighlights } from './harness/page-probes.ts';
+import { startTestServer, type TestServer } from './harness/test-server.ts';
+
+const ARTICLE = readFileSync(resolve(import.meta.dirname, '../fixtures/pages/en-tehran-summit.html'), 'utf8');
+const SCREENSHOTS = resolve(import.meta.dirname, 'screenshots');
+
+/** The article, with a page script of our own that remembers the DOM before the extension runs (document_idle). */
+function instrumented(html: string, extraScript = ''): string {
+  const script = `<script>
+document.addEventListener('DOMContentLoaded', () => { window.__before = document.documentElement.outerHTML; });
+${extraScript}
+</script>`;
+  return html.replace('</head>', `${script}</head>`);
+}
+
+describeInEachBrowser('on the page', ({ name, launch }) => {
+  let browser: ExtensionBrowser;
+  let server: TestServer;
+  let extensionPage: TestPage;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    server = await startTestServer();
+    browser = await launch();
+    extensionPage = await browser.openExtensionPage('src/popup/index.html');
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  afterEach(() => {
+    expect(unexpectedRequests(browser, server.origin)).toEqual([]);
+  });
+
+  async function openArticle(path: string, html: string): Promise<{ page: TestPage; tabId: number }> {
+    const url = server.page(path, html);
+    const page = await browser.newPage();
+    await page.goto(url);
+    const { tabId } = await waitForReport(extensionPage, url);
+    await page.waitFor(() => CSS.highlights.size > 0 || null, null);
+    return { page, tabId };
+  }
+
+  const lensState = async (tabId: number) => ((await sendTabMessage(extensionPage, tabId, { type: 'lens-state' })) as LensStateReply).value;
+
+  it('highlights the article’s claims with the Custom Highlight API, without touching the DOM', async () => {
+    const { page } = await openArticle('/highlights.html', instrumented(ARTICLE));
+    const highlights = await page.evaluate(readHighlights, null);
+    expect(highlights.ranges).toBeGreaterThanOrEqual(3);
+    expect(highlights.texts.some((text) => text.includes('$40 billion'))).toBe(true);
+    expect(highlights.texts.some((text) => text.includes('several hundred drones'))).toBe(true);
+    // Nothing on the unrelated sentence about the weather.
+    expect(highlights.texts.some((text) => text.includes('weather'))).toBe(false);
+    const unchanged = await page.evaluate(() => document.documentElement.outerHTML === (window as unknown as { __before: string }).__before, null);
+    expect(unchanged).toBe(true);
+    await page.close();
+  });
+
+  it('opens the card for the hovered claim after a short delay, and closes it on Esc', async () => {
+    const { page, tabId } = await openArticle('/hover.html', ARTICLE);
+    const point = await page.evaluate(pointOnHighlight, '$40 billion');
+    expect(point).not.toBeNull();
+    await page.hover(point!.x, point!.y);
+    await page.hover(point!.x + 2, point!.y);
+    const opened = await extensionPage.waitFor(
+      async (tab: number) => {
+        const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+        const reply = (await api.tabs.sendMessage(tab, { type: 'lens-state' })) as { value: { openClaimId: string | null } };
+        return reply.value.openClaimId;
+      },
+      tabId,
+    );
+    expect(opened).toBe('gazprom-nioc-40bn-mou');
+    await page.screenshot(resolve(SCREENSHOTS, `card-light-${name}.png`));
+    await page.press('Escape');
+    await page.waitFor(() => true, null, 200).catch(() => undefined);
+    expect((await lensState(tabId)).openClaimId).toBeNull();
+    await page.close();
+  });
+
+  it('moves to the next claim on the keyboard command, opening its card', async () => {
+    const { page, tabId } = await openArticle('/keyboard.html', ARTICLE);
+    await sendRuntimeMessage(extensionPage, { type: 'run-command', tabId, command: 'next-claim' });
+    const first = await lensState(tabId);
+    expect(first.focusedIndex).toBe(0);
+    expect(first.openClaimId).not.toBeNull();
+    await sendRuntimeMessage(extensionPage, { type: 'run-command', tabId, command: 'next-claim' });
+    const second = await lensState(tabId);
+    expect(second.focusedIndex).toBe(1);
+    expect(second.openClaimId).not.toBe(first.openClaimId);
+    const focusRanges = await page.evaluate(() => [...(CSS.highlights.get('c-focus') ?? [])].length, null);
+    expect(focusRanges).toBe(1);
+    await page.close();
+  });
+
+  it('highlights a claim in a paragraph added by script', async () => {
+    const { page } = await openArticle('/dynamic.html', ARTICLE);
+    const before = (await page.evaluate(readHighlights, null)).ranges;
+    await page.evaluate(() => {
+      const paragraph = document.createElement('p');
+      paragraph.textContent = 'On 9 August 2022 a Russian Soyuz rocket launched Iran’s Khayyam satellite from Baikonur in Kazakhstan.';
+      document.querySelector('article')?.append(paragraph);
+    }, null);
+    const texts = await page.waitFor(
+      () => {
+        const all: string[] = [];
+        CSS.highlights.forEach((highlight) => {
+          for (const range of highlight) all.push(range.toString());
+        });
+        return all.some((text) => text.includes('Khayyam')) ? all : null;
+      },
+      null,
+      15_000,
+    );
+    expect(texts?.length ?? 0).toBeGreaterThan(before);
+    await page.close();
+  });
+
+  it('clears the highlights when a single-page app navigates to an unrelated view', async () => {
+    const { page } = await openArticle('/spa.html', ARTICLE);
+    await page.evaluate(() => {
+      history.pushState({}, '', '/spa-other-view');
+      const article = document.querySelector('article');
+      if (article) article.textContent = 'Weather today: sunny in Lisbon, with light winds from the north in the afternoon.';
+    }, null);
+    const cleared = await page.waitFor(() => CSS.highlights.size === 0 || null, null, 15_000);
+    expect(cleared).toBe(true);
+    await page.close();
+  });
+
+  it('tears down to exactly the DOM it found, card included', async () => {
+    const { page, tabId } = await openArticle('/teardown.html', instrumented(ARTICLE));
+    await sendRuntimeMessage(extensionPage, { type: 'run-command', tabId, command: 'next-claim' });
+    expect((await lensState(tabId)).openClaimId).not.toBeNull();
+    const changedWhileOpen = await page.evaluate(() => document.documentElement.outerHTML !== (window as unknown as { __before: string }).__before, null);
+    expect(changedWhileOpen).toBe(true); // the card's host element is there while the card is open
+    await sendTabMessage(extensionPage, tabId, { type: 'stop-lens' });
+    const after = await page.evaluate(
+      () => ({
+        same: document.documentElement.outerHTML === (window as unknown as { __before: string }).__before,
+        highlights: CSS.highlights.size,
+        sheets: document.adoptedStyleSheets.length,
+      }),
+      null,
+    );
+    expect(after).toEqual({ same: true, highlights: 0, sheets: 0 });
+    await page.close();
+  });
+});

@@ -1,0 +1,92 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { domPosition, extractBlocks } from '../../../src/dom/extract-blocks.ts';
+import { pageMetadata } from '../../../src/dom/page-metadata.ts';
+
+function blocksOf(html: string) {
+  const { document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`);
+  return extractBlocks(document.body as unknown as Node);
+}
+
+describe('extractBlocks', () => {
+  it('makes one block per paragraph, heading, list item and cell', () => {
+    const blocks = blocksOf('<h1>Title</h1><p>One <b>bold</b> line</p><ul><li>Item</li></ul><table><tr><td>Cell</td></tr></table><figure><figcaption>Cap</figcaption></figure>');
+    expect(blocks.map((block) => [block.kind, block.text])).toEqual([
+      ['heading', 'Title'],
+      ['paragraph', 'One bold line'],
+      ['list-item', 'Item'],
+      ['table-cell', 'Cell'],
+      ['caption', 'Cap'],
+    ]);
+  });
+
+  it('skips scripts, styles, forms controls, hidden and editable content', () => {
+    const blocks = blocksOf(
+      '<p>Seen</p><script>var x = "Iran"</script><style>p{}</style><noscript>ns</noscript><template><p>t</p></template><textarea>ta</textarea><p hidden>h</p><p aria-hidden="true">ah</p><div contenteditable="true">ed</div><select><option>o</option></select>',
+    );
+    expect(blocks.map((block) => block.text)).toEqual(['Seen']);
+  });
+
+  it('turns <br> into a line break and keeps exact text (soft hyphens, NBSP) for DOM offsets', () => {
+    const [block] = blocksOf('<p>Bu\u00adshehr<br>plant\u00a0opened</p>');
+    expect(block!.text).toBe('Bu\u00adshehr\nplant\u00a0opened');
+    const start = block!.text.indexOf('plant');
+    const position = domPosition(block!, start);
+    expect(position?.node.data).toBe('plant\u00a0opened');
+    expect(position?.offset).toBe(0);
+  });
+
+  it('maps block offsets to text nodes across inline elements', () => {
+    const [block] = blocksOf('<p>Putin met <a href="#">Khamenei</a> in Tehran.</p>');
+    const at = domPosition(block!, block!.text.indexOf('Tehran'));
+    expect(at?.node.data).toBe(' in Tehran.');
+    expect(at?.offset).toBe(4);
+  });
+
+  it('marks navigation, asides, footers, link lists and related-content boxes as boilerplate', () => {
+    const blocks = blocksOf(
+      '<nav><p>Menu Russia Iran</p></nav><article><header><h1>Headline</h1></header><p>Body text here.</p></article><aside><p>Aside</p></aside><div class="related-stories"><p>Related</p></div><p><a href="/a">Link one</a> <a href="/b">link two</a></p><footer><p>Foot</p></footer>',
+    );
+    expect(blocks.map((block) => [block.text, block.boilerplate])).toEqual([
+      ['Menu Russia Iran', true],
+      ['Headline', false],
+      ['Body text here.', false],
+      ['Aside', true],
+      ['Related', true],
+      ['Link one link two', true],
+      ['Foot', true],
+    ]);
+  });
+
+  it('ignores class-name hints when they would discard most of the page', () => {
+    const blocks = blocksOf('<div class="nav-wrapper"><p>The whole article sits in a badly named wrapper.</p><p>Second paragraph.</p></div>');
+    expect(blocks.every((block) => !block.boilerplate)).toBe(true);
+  });
+
+  it('cuts a huge text node into pieces that map back to the same node', () => {
+    const sentence = 'Russia and Iran signed a deal. ';
+    const [first, second] = blocksOf(`<p>${sentence.repeat(1000)}</p>`);
+    expect(first!.text.length).toBeLessThanOrEqual(10_000);
+    expect(second!.base).toBe(first!.text.length);
+    expect(domPosition(second!, 0)?.offset).toBe(first!.text.length);
+  });
+
+  it('survives very deep nesting without recursion', () => {
+    const depth = 20_000;
+    const blocks = blocksOf(`${'<span>'.repeat(depth)}deep text${'</span>'.repeat(depth)}`);
+    expect(blocks.map((block) => block.text)).toEqual(['deep text']);
+  });
+});
+
+describe('pageMetadata', () => {
+  it('reads title, language and publication date from meta, JSON-LD or <time>', () => {
+    const page = (head: string, body = '') => pageMetadata(parseHTML(`<!doctype html><html lang="ru"><head>${head}</head><body>${body}</body></html>`).document as unknown as Document);
+    expect(page('<title>T</title><meta property="article:published_time" content="2022-07-20T08:30:00Z">')).toEqual({
+      title: 'T',
+      declaredLanguage: 'ru',
+      publishedDate: '2022-07-20T08:30:00Z',
+    });
+    expect(page('<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","datePublished":"2023-12-07"}]}</script>').publishedDate).toBe('2023-12-07');
+    expect(page('<script type="application/ld+json">{broken</script>', '<time datetime="2025-01-17">x</time>').publishedDate).toBe('2025-01-17');
+  });
+});

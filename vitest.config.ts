@@ -1,0 +1,12 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vitest/config';
+import { datasetPlugin } from './src/build/dataset-plugin.ts';
+
+// Fast tests in Node: the pure core, the build helpers, the CLI and DOM extraction (linkedom).
+export default defineConfig({
+  plugins: [preact(), datasetPlugin()],
+  test: {
+    include: ['test/unit/**/*.test.{ts,tsx}'],
+    environment: 'node',
+  },
+});
