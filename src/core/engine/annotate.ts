@@ -116,8 +116,8 @@ export function pageLanguage(page: Pick<PageInput, 'language' | 'declaredLanguag
   return page.language ?? detectLanguage(page.declaredLanguage, `${page.title ?? ''} ${sample}`);
 }
 
-export function scanPageBlock(engine: Engine, text: string, language: string): BlockScan {
-  return scanBlock(text, { terms: engine.terms, signatures: engine.signatures, language });
+export function scanPageBlock(engine: Engine, text: string, language: string, referenceDate?: string): BlockScan {
+  return scanBlock(text, { terms: engine.terms, signatures: engine.signatures, language, ...(referenceDate ? { referenceDate } : {}) });
 }
 
 export interface SummaryOptions {
@@ -169,7 +169,7 @@ export function summarizePage(engine: Engine, page: PageInput, language: string,
 export function annotatePage(engine: Engine, page: PageInput, options: SummaryOptions = {}): Annotation {
   const sample = page.blocks.slice(0, 60).map((block) => block.text).join(' ');
   const language = pageLanguage(page, sample);
-  const scans = page.blocks.map((block) => scanPageBlock(engine, block.text, language));
+  const scans = page.blocks.map((block) => scanPageBlock(engine, block.text, language, page.publishedDate));
   return summarizePage(engine, page, language, scans, options);
 }
 

@@ -86,12 +86,13 @@ function tally(input: RelevanceInput, sides: SideIndex): Tally {
     }
     const present = sidesIn(scan.refs, sides);
     if (present.size < 2) continue;
+    // "Saudi Arabia, Russia, Iran, Iraq and the UAE…": a list of countries, whatever verbs surround it.
     const states = [...scan.refs].filter((ref) => sides.isState(ref)).length;
-    const hasRelation = RELATION_CONCEPTS.some((concept) => scan.refs.has(concept));
-    if (states >= 4 && !hasRelation) {
+    if (Math.max(states, scan.countries) >= 4) {
       result.listBlocks++;
       continue;
     }
+    const hasRelation = RELATION_CONCEPTS.some((concept) => scan.refs.has(concept));
     result.coBlocks++;
     if (hasRelation) result.relationBlocks++;
     for (const mention of scan.actorMentions) {
@@ -126,7 +127,11 @@ export function scoreRelevance(input: RelevanceInput, sides: SideIndex): Relevan
     1.2 * Math.min(input.claimCount, 4) +
     1.5 * (titleBoth ? 1 : 0) +
     0.1 * Math.min(Math.min(counts.mentions.ru, counts.mentions.ir), 10);
-  const score = Math.round((1 - Math.exp(-points / 3)) * 100) / 100;
+  let score = Math.round((1 - Math.exp(-points / 3)) * 100) / 100;
+  // One shared paragraph is a passing mention (a list of signatories, one clause in a trade story),
+  // unless the headline or several claims say the page is about the two of them.
+  const passing = counts.coBlocks < 2 && !titleBoth && input.claimCount < 2;
+  if (passing) score = Math.min(score, 0.45);
 
   if (counts.coBlocks > 0) {
     const pair = [topMention(counts.coMentions, 'ru', sides), topMention(counts.coMentions, 'ir', sides)].filter(Boolean).join(' and ');
@@ -137,6 +142,7 @@ export function scoreRelevance(input: RelevanceInput, sides: SideIndex): Relevan
   if (counts.relationBlocks > 0) reasons.push(`${plural(counts.relationBlocks, 'paragraph', 'paragraphs')} about dealings between them`);
   if (titleBoth) reasons.push('The headline names both');
   if (input.claimCount > 0) reasons.push(`${plural(input.claimCount, 'dataset claim', 'dataset claims')} found`);
+  if (passing) reasons.push('Only one paragraph discusses both, and the headline names neither pair');
   if (counts.listBlocks > 0) reasons.push(`${plural(counts.listBlocks, 'paragraph lists', 'paragraphs list')} many countries (not counted)`);
   return { score, relevant: score >= RELEVANCE_THRESHOLD, reasons };
 }

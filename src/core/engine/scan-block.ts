@@ -7,6 +7,7 @@
 import { findDates } from '../dates/extract-dates.ts';
 import { findAmounts, type Amount } from '../match/amounts.ts';
 import type { PatternHit } from '../match/aho-corasick.ts';
+import { countriesNamed } from '../text/countries.ts';
 import { foldText, sourceSpan } from '../text/normalize.ts';
 import { sentenceSpans, type Span } from '../text/sentences.ts';
 import { evaluateSignature, PHRASE_CONFIDENCE, signatureConfidence, type ClaimSignatures, type WindowEvidence } from './claim-signatures.ts';
@@ -40,6 +41,8 @@ export interface BlockScan {
   readonly actorMentions: readonly BlockMention[];
   /** Every ref key found anywhere in the block. */
   readonly refs: ReadonlySet<RefKey>;
+  /** Distinct countries named (counted only in blocks naming two or more actors). */
+  readonly countries: number;
   readonly claimMatches: readonly BlockClaimMatch[];
   readonly dates: readonly BlockDate[];
 }
@@ -48,12 +51,20 @@ export interface ScanContext {
   readonly terms: TermIndex;
   readonly signatures: ClaimSignatures;
   readonly language: string;
+  /** The page's publication date, when known: between equally good claims, the nearer in time wins. */
+  readonly referenceDate?: string;
 }
+
+/** A second claim on one sentence must be about the same period as the first (days). */
+const SAME_SENTENCE_MAX_DAYS_APART = 400;
 
 /** Two short sentences may state one claim together ("Iran denies it. Russia uses the drones."). */
 const PAIR_MAX_LENGTH = 320;
 /** At most this many claims are attached to one sentence. */
 const CLAIMS_PER_SENTENCE = 2;
+/** How many earlier sentences of the same paragraph may lend a missing name ("the plant", "he"). */
+const CARRY_OVER_SENTENCES = 2;
+const CARRY_OVER_FACTOR = 0.85;
 
 interface SentenceEvidence extends WindowEvidence {
   readonly span: Span;
@@ -103,7 +114,9 @@ export function scanBlock(text: string, context: ScanContext): BlockScan {
 
   const refs = new Set(hits.map((hit) => hit.key));
   const claimMatches = refs.size >= 2 || hits.some((hit) => hit.key.startsWith('p:')) ? matchClaims(text, hits, amounts, context) : [];
-  return { length: text.length, actorMentions: actorMentionsOf(hits), refs, claimMatches, dates };
+  const actorRefs = [...refs].filter((ref) => ref.startsWith('a:')).length;
+  const countries = actorRefs >= 2 ? countriesNamed(folded.text) : 0;
+  return { length: text.length, actorMentions: actorMentionsOf(hits), refs, countries, claimMatches, dates };
 }
 
 function matchClaims(
@@ -132,15 +145,25 @@ function matchClaims(
     for (const claimIndex of sentence.phrases) {
       found.set(claimIndex, { claimIndex, start: sentence.span[0], end: sentence.span[1], confidence: PHRASE_CONFIDENCE, viaPhrase: true });
     }
+    const carried = carriedRefs(sentences, index);
     for (const claimIndex of candidatesOf(sentence, context.signatures)) {
       if (found.has(claimIndex)) continue;
       const compiled = context.signatures.claims[claimIndex]!;
-      const result = evaluateSignature(compiled, sentence);
-      if (!result.satisfied) continue;
       const length = sentence.span[1] - sentence.span[0];
-      found.set(claimIndex, { claimIndex, start: sentence.span[0], end: sentence.span[1], confidence: signatureConfidence(compiled, result, length, false), viaPhrase: false });
+      const result = evaluateSignature(compiled, sentence);
+      if (result.satisfied) {
+        found.set(claimIndex, { claimIndex, start: sentence.span[0], end: sentence.span[1], confidence: signatureConfidence(compiled, result, length, false), viaPhrase: false });
+        continue;
+      }
+      // Journalists name the subject once and then write "the plant" or "he": one missing
+      // required group may come from the sentences just before, if this one carries the rest.
+      if (carried.size === 0 || compiled.all.length < 3 || result.allPresent < compiled.all.length - 1) continue;
+      const withContext = evaluateSignature(compiled, { refs: new Set([...sentence.refs, ...carried]), amounts: sentence.amounts });
+      if (!withContext.satisfied) continue;
+      const confidence = Math.round(signatureConfidence(compiled, withContext, length, false) * CARRY_OVER_FACTOR * 100) / 100;
+      found.set(claimIndex, { claimIndex, start: sentence.span[0], end: sentence.span[1], confidence, viaPhrase: false });
     }
-    const best = [...found.values()].sort((a, b) => b.confidence - a.confidence).slice(0, CLAIMS_PER_SENTENCE);
+    const best = rankSentenceClaims([...found.values()], context);
     for (const match of best) matchedInSentence[index]!.add(match.claimIndex);
     matches.push(...best);
   });
@@ -165,6 +188,35 @@ function matchClaims(
     }
   }
   return matches.sort((a, b) => a.start - b.start || b.confidence - a.confidence);
+}
+
+function dayNumber(date: string): number {
+  const [year = 1970, month = 1, day = 1] = date.split('-').map(Number);
+  return Date.UTC(year, month - 1, day) / 86_400_000;
+}
+
+/**
+ * The claims kept for one sentence: the most confident (ties go to the claim nearest the
+ * page's date), and a second one only if it is about the same period; two claims from
+ * different years on one sentence are usually one right claim and one look-alike.
+ */
+function rankSentenceClaims(found: BlockClaimMatch[], context: ScanContext): BlockClaimMatch[] {
+  const dateOf = (match: BlockClaimMatch) => dayNumber(context.signatures.claims[match.claimIndex]!.claim.date);
+  const reference = context.referenceDate ? dayNumber(context.referenceDate.slice(0, 10)) : null;
+  const distance = (match: BlockClaimMatch) => (reference === null ? 0 : Math.abs(dateOf(match) - reference));
+  const ranked = found.sort((a, b) => b.confidence - a.confidence || distance(a) - distance(b));
+  const first = ranked[0];
+  if (!first) return [];
+  return ranked.slice(0, CLAIMS_PER_SENTENCE).filter((match) => match === first || Math.abs(dateOf(match) - dateOf(first)) <= SAME_SENTENCE_MAX_DAYS_APART);
+}
+
+/** Names (actors, literal proper nouns) from the few sentences before `index` in the same block. */
+function carriedRefs(sentences: readonly SentenceEvidence[], index: number): Set<RefKey> {
+  const carried = new Set<RefKey>();
+  for (let previous = Math.max(0, index - CARRY_OVER_SENTENCES); previous < index; previous++) {
+    for (const ref of sentences[previous]!.refs) if (ref.startsWith('a:') || ref.startsWith('c:') || ref.startsWith('t:')) carried.add(ref);
+  }
+  return carried;
 }
 
 function candidatesOf(evidence: WindowEvidence, signatures: ClaimSignatures): Set<number> {
