@@ -81,6 +81,15 @@ export class Lens {
     this.focusClaim(this.focusedIndex);
   }
 
+  /** Focuses the painted claim the popup names; false when it is no longer on the page. */
+  focusClaimAt(claimId: string, start: number): boolean {
+    this.highlighter.pruneDetached();
+    const index = this.highlighter.claims.findIndex((claim) => claim.match.claimId === claimId && claim.match.start === start);
+    if (index < 0) return false;
+    this.focusClaim(index);
+    return true;
+  }
+
   focusClaim(index: number): void {
     this.highlighter.pruneDetached();
     const claim = this.highlighter.claims[index];

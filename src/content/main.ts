@@ -21,7 +21,7 @@ function isTabMessage(value: unknown): value is TabMessage {
   if (typeof value !== 'object' || value === null) return false;
   const message = value as Record<string, unknown>;
   if (message.type === 'navigate-claim') return message.direction === 1 || message.direction === -1;
-  if (message.type === 'focus-claim') return Number.isInteger(message.index) && (message.index as number) >= 0;
+  if (message.type === 'focus-claim') return typeof message.claimId === 'string' && Number.isInteger(message.start);
   return message.type === 'stop-lens' || message.type === 'lens-state';
 }
 
@@ -62,7 +62,7 @@ function main(): void {
     if (raw.type === 'lens-state') return Promise.resolve({ ok: true, value: lens?.state() ?? { highlighted: 0, focusedIndex: -1, openClaimId: null } });
     if (!lens) return Promise.resolve({ ok: false, error: 'not active on this page' });
     if (raw.type === 'navigate-claim') lens.navigate(raw.direction);
-    else if (raw.type === 'focus-claim') lens.focusClaim(raw.index);
+    else if (raw.type === 'focus-claim') return Promise.resolve({ ok: lens.focusClaimAt(raw.claimId, raw.start), value: null });
     else {
       lens.stop();
       lens = null;

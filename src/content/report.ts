@@ -3,6 +3,8 @@ import type { PageReport } from '../shared/report.ts';
 import type { PageReading } from './page-reader.ts';
 
 const MAX_CLAIM_TEXT = 2_000;
+/** Characters of context on each side of a quote, as Hypothesis' TextQuoteSelector uses. */
+const QUOTE_CONTEXT = 32;
 
 export function reportOf(reading: PageReading, durationMs: number): PageReport {
   const { annotation } = reading;
@@ -12,14 +14,19 @@ export function reportOf(reading: PageReading, durationMs: number): PageReport {
     relevant: annotation.relevant,
     score: annotation.score,
     reasons: annotation.reasons.slice(0, 20).map((reason) => reason.slice(0, 500)),
-    claims: annotation.claims.slice(0, 500).map(({ claimId, eventIds, text, start, end, confidence }) => ({
-      claimId,
-      eventIds: [...eventIds],
-      text: text.slice(0, MAX_CLAIM_TEXT),
-      start,
-      end,
-      confidence,
-    })),
+    claims: annotation.claims.slice(0, 500).map(({ claimId, eventIds, text, start, end, confidence, blockIndex, blockStart, blockEnd }) => {
+      const blockText = reading.blocks[blockIndex]?.text ?? '';
+      return {
+        claimId,
+        eventIds: [...eventIds],
+        text: text.slice(0, MAX_CLAIM_TEXT),
+        start,
+        end,
+        confidence,
+        prefix: blockText.slice(Math.max(0, blockStart - QUOTE_CONTEXT), blockStart),
+        suffix: blockText.slice(blockEnd, blockEnd + QUOTE_CONTEXT),
+      };
+    }),
     actors: annotation.actors.slice(0, 200).map((actor) => ({ ...actor, name: actor.name.slice(0, 200) })),
     dates: annotation.dates.slice(0, 200).map((date) => ({ text: date.text.slice(0, 200), date: date.date })),
     related: annotation.related.slice(0, 100).map((item) => item.coverageId),

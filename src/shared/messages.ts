@@ -35,7 +35,7 @@ export function replySchema<T extends z.ZodType>(value: T) {
 /** Messages the background or popup send to a tab's content script. */
 export type TabMessage =
   | { type: 'navigate-claim'; direction: 1 | -1 }
-  | { type: 'focus-claim'; index: number }
+  | { type: 'focus-claim'; claimId: string; start: number }
   | { type: 'stop-lens' }
   | { type: 'lens-state' };
 

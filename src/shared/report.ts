@@ -13,6 +13,9 @@ export const ClaimHitSchema = z.strictObject({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   confidence: z.number().min(0).max(1),
+  /** Up to 32 characters of page text before and after, for W3C TextQuoteSelector export. */
+  prefix: z.string().max(64).default(''),
+  suffix: z.string().max(64).default(''),
 });
 export type ClaimHit = z.infer<typeof ClaimHitSchema>;
 

@@ -65,7 +65,7 @@ describeInEachBrowser('foundation', ({ launch }) => {
     const { tabId } = await waitForReport(probe, url);
     await probe.close();
     const popup = await browser.openExtensionPage(`src/popup/index.html?tab=${tabId}`);
-    const heading = await popup.waitFor(() => document.querySelector('[data-testid="report"] h1')?.textContent ?? null, null);
+    const heading = await popup.waitFor(() => document.querySelector('[data-testid="report"] h2')?.textContent ?? null, null);
     expect(heading).toMatch(/Russia–Iran relations/);
     await popup.close();
     await page.close();

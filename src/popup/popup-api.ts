@@ -1,0 +1,33 @@
+/** The popup's conversations with the background and the page, each reply checked by schema. */
+import browser from 'webextension-polyfill';
+import { z } from 'zod';
+import { replySchema } from '../shared/messages.ts';
+import { PageReportSchema, type PageReport } from '../shared/report.ts';
+import { SettingsSchema, type Settings } from '../shared/settings.ts';
+
+const ReportReply = replySchema(PageReportSchema.nullable());
+const SettingsReply = replySchema(z.object({ settings: SettingsSchema, fellBack: z.array(z.string()) }));
+const SavedReply = replySchema(SettingsSchema);
+const AnyReply = replySchema(z.unknown());
+
+async function ask<T>(schema: z.ZodType<{ ok: true; value: T } | { ok: false; error: string }>, message: unknown): Promise<T> {
+  const reply = schema.parse(await browser.runtime.sendMessage(message));
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}
+
+export const loadReport = (tabId: number): Promise<PageReport | null> => ask(ReportReply, { type: 'get-report', tabId });
+export const loadSettings = (): Promise<{ settings: Settings; fellBack: string[] }> => ask(SettingsReply, { type: 'get-settings' });
+export const saveSettings = (settings: Settings): Promise<Settings> => ask(SavedReply, { type: 'save-settings', settings });
+export const setSiteEnabled = (hostname: string, enabled: boolean): Promise<Settings> => ask(SavedReply, { type: 'set-site-enabled', hostname, enabled });
+export const runCommand = (tabId: number, command: 'next-claim' | 'previous-claim') => ask(AnyReply, { type: 'run-command', tabId, command });
+
+/** Scrolls the page to a claim and opens its card; false when the page no longer has it. */
+export async function showClaimOnPage(tabId: number, claimId: string, start: number): Promise<boolean> {
+  try {
+    const reply = (await browser.tabs.sendMessage(tabId, { type: 'focus-claim', claimId, start })) as { ok?: boolean } | undefined;
+    return reply?.ok === true;
+  } catch {
+    return false;
+  }
+}
