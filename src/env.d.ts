@@ -9,6 +9,7 @@ declare module 'virtual:lens-dataset' {
 declare module 'virtual:lens-engine-data' {
   import type { Dataset } from './core/dataset/schema.ts';
   import type { CompiledTerms } from './core/engine/term-index.ts';
-  /** Parses on first call: pages that fail the pre-check never pay for it. */
-  export default function engineData(): { dataset: Dataset; terms: CompiledTerms };
+  /** JSON of `EngineData`: kept by the background, sent to content scripts that need it. */
+  export const engineDataJson: string;
+  export type EngineData = { dataset: Dataset; terms: CompiledTerms };
 }

@@ -3,6 +3,7 @@
  * message is parsed against its schema and checked against its sender before it is used.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
+import { engineDataJson } from 'virtual:lens-engine-data';
 import { z } from 'zod';
 import { fail, ok, RuntimeMessageSchema, type Reply, type RuntimeMessage } from '../shared/messages.ts';
 import { pageSettingsFor, siteDisabled, sitePatternFor } from '../shared/settings.ts';
@@ -65,6 +66,10 @@ async function handle(message: RuntimeMessage, sender: Runtime.MessageSender): P
       if (!fromContentScript(sender)) return fail('get-page-settings is accepted from content scripts only');
       const { settings } = await loadSettings();
       return ok(pageSettingsFor(settings, message.hostname));
+    }
+    case 'get-engine-data': {
+      if (!fromContentScript(sender)) return fail('get-engine-data is accepted from content scripts only');
+      return ok(engineDataJson);
     }
     case 'run-command': {
       // The popup's next/previous buttons take the same path as the keyboard shortcuts.

@@ -21,8 +21,8 @@ export async function loadSettings(): Promise<SettingsReading> {
 
 export async function saveSettings(settings: Settings): Promise<Settings> {
   const valid = SettingsSchema.parse(settings);
+  // The backup of unreadable settings is kept: the options page promised the user it was kept.
   await browser.storage.sync.set({ [KEY]: valid });
-  await browser.storage.local.remove(BACKUP_KEY);
   return valid;
 }
 

@@ -28,6 +28,7 @@ export class Lens {
   private readonly controller = new AbortController();
   private readonly highlighter: ClaimHighlighter;
   private engine: Engine | null = null;
+  private dataset: Dataset | null = null;
   private reader: PageReader | null = null;
   private card: ClaimCard | null = null;
   private readonly ownNodes = new WeakSet<Node>();
@@ -41,7 +42,7 @@ export class Lens {
 
   constructor(
     private readonly document: Document,
-    private readonly data: () => { readonly dataset: Dataset; readonly terms: CompiledTerms },
+    private readonly loadData: () => Promise<{ readonly dataset: Dataset; readonly terms: CompiledTerms }>,
     private readonly options: LensOptions,
   ) {
     this.highlighter = new ClaimHighlighter(document);
@@ -101,7 +102,8 @@ export class Lens {
   }
 
   private ensureCard(): ClaimCard {
-    this.card ??= new ClaimCard(this.document, this.data().dataset, {
+    // Only called once something is painted, so the dataset is loaded by then.
+    this.card ??= new ClaimCard(this.document, this.dataset!, {
       signal: this.controller.signal,
       claims: () => this.highlighter.claims,
       markOwn: (node) => this.ownNodes.add(node),
@@ -113,7 +115,8 @@ export class Lens {
   /** Compiled on the first page that passes the pre-check, in slices (it takes ~50 ms in all). */
   private async engineFor(signal: AbortSignal): Promise<Engine> {
     if (!this.engine) {
-      const { dataset, terms } = this.data();
+      const { dataset, terms } = await this.loadData();
+      this.dataset = dataset;
       this.engine = await runInSlices(createEngineInSteps(dataset, terms), signal);
     }
     return this.engine;
@@ -150,7 +153,7 @@ export class Lens {
   }
 
   private paint(reading: PageReading): void {
-    const dataset = this.data().dataset;
+    const dataset = this.engine!.dataset;
     const statusOf = new Map(dataset.claims.map((claim) => [claim.id, claim.status]));
     const painted = this.highlighter.paint(reading.blocks, reading.annotation.claims, (claimId) => STYLE_OF_STATUS[statusOf.get(claimId) ?? 'reported']);
     this.focusedIndex = Math.min(this.focusedIndex, painted.length - 1);
@@ -164,7 +167,8 @@ export class Lens {
       if (records.every((record) => this.isOwn(record.target))) return;
       this.scheduleReread();
     });
-    this.observer.observe(this.document.documentElement, { childList: true, subtree: true, characterData: true });
+    // The document itself, not its root element: document.open() replaces the root, and we must see that.
+    this.observer.observe(this.document, { childList: true, subtree: true, characterData: true });
   }
 
   private isOwn(node: Node): boolean {

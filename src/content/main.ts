@@ -4,10 +4,10 @@
  * are the only way in; the page itself can neither see nor call any of this.
  */
 import browser from 'webextension-polyfill';
-import engineData from 'virtual:lens-engine-data';
 import type { TabMessage } from '../shared/messages.ts';
 import type { PageReport } from '../shared/report.ts';
 import type { PageSettings } from '../shared/settings.ts';
+import type { EngineData } from 'virtual:lens-engine-data';
 import { Lens } from './lens.ts';
 import { emptyReport } from './report.ts';
 
@@ -35,6 +35,13 @@ async function pageSettings(): Promise<PageSettings | null> {
   }
 }
 
+/** The dataset and compiled vocabulary, asked of the background once, on the first page that needs them. */
+async function loadEngineData(): Promise<EngineData> {
+  const reply = (await browser.runtime.sendMessage({ type: 'get-engine-data' })) as { ok?: boolean; value?: unknown };
+  if (!reply?.ok || typeof reply.value !== 'string') throw new Error('engine data unavailable');
+  return JSON.parse(reply.value) as EngineData;
+}
+
 let lens: Lens | null = null;
 
 async function applySettings(): Promise<void> {
@@ -51,7 +58,7 @@ async function applySettings(): Promise<void> {
   }
   if (lens && lens.minConfidence === settings.minConfidence) return;
   lens?.stop();
-  lens = new Lens(document, engineData, { minConfidence: settings.minConfidence, sendReport });
+  lens = new Lens(document, loadEngineData, { minConfidence: settings.minConfidence, sendReport });
   await lens.start();
 }
 

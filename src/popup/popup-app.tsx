@@ -53,7 +53,7 @@ export function PopupApp({ tabId, dataset }: { tabId: number | null; dataset: Da
   return (
     <>
       <header class="brand">
-        <span>Russia–Iran Lens</span>
+        <span>{t('extensionName', 'Russia–Iran Lens')}</span>
       </header>
       {!report && <p class="status" data-testid="no-report">{t('popupNoReport', 'This page has not been read (it may not be a web page).')}</p>}
       {report && (
@@ -63,10 +63,10 @@ export function PopupApp({ tabId, dataset }: { tabId: number | null; dataset: Da
             <>
               <nav class="claim-nav" aria-label={t('popupClaimNavigation', 'Move between claims on the page')}>
                 <button type="button" onClick={() => tabId !== null && void runCommand(tabId, 'previous-claim')}>
-                  ← {t('popupPrevious', 'Previous')}
+                  <span class="arrow" aria-hidden="true">←</span> {t('popupPrevious', 'Previous')}
                 </button>
                 <button type="button" onClick={() => tabId !== null && void runCommand(tabId, 'next-claim')}>
-                  {t('popupNext', 'Next')} →
+                  {t('popupNext', 'Next')} <span class="arrow" aria-hidden="true">→</span>
                 </button>
               </nav>
               <ClaimList report={report} index={index} onShow={(claimId, start) => void onShow(claimId, start)} />

@@ -16,6 +16,7 @@ export const RuntimeMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('save-settings'), settings: SettingsSchema }),
   z.strictObject({ type: z.literal('set-site-enabled'), hostname: z.string().min(1).max(253), enabled: z.boolean() }),
   z.strictObject({ type: z.literal('get-page-settings'), hostname: z.string().max(253) }),
+  z.strictObject({ type: z.literal('get-engine-data') }),
   z.strictObject({ type: z.literal('run-command'), tabId: z.number().int().nonnegative(), command: z.enum(['next-claim', 'previous-claim']) }),
 ]);
 export type RuntimeMessage = z.infer<typeof RuntimeMessageSchema>;

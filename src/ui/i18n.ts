@@ -3,6 +3,7 @@
  * fallback when a key is missing, so a forgotten translation shows English, never a blank.
  */
 import browser from 'webextension-polyfill';
+import { resolvePageLanguage } from './page-language.ts';
 
 export function t(key: string, fallback: string, substitutions?: string | string[]): string {
   try {
@@ -14,6 +15,14 @@ export function t(key: string, fallback: string, substitutions?: string | string
   if (substitutions === undefined) return fallback;
   const values = Array.isArray(substitutions) ? substitutions : [substitutions];
   return fallback.replace(/\$(\d)/g, (_, index: string) => values[Number(index) - 1] ?? '');
+}
+
+/**
+ * Whether our UI is shown right-to-left: by the language of the strings in use, not the
+ * browser's alone (an Arabic browser gets our English strings, laid out left-to-right).
+ */
+export function isRightToLeft(): boolean {
+  return resolvePageLanguage(uiLanguage(), t('localeCode', 'en')).dir === 'rtl';
 }
 
 export function uiLanguage(): string {
@@ -35,7 +44,8 @@ export function formatPartialDate(value: string, language = uiLanguage()): strin
   if (!format) {
     const options: Intl.DateTimeFormatOptions =
       precision === 'day' ? { year: 'numeric', month: 'long', day: 'numeric' } : precision === 'month' ? { year: 'numeric', month: 'long' } : { year: 'numeric' };
-    format = new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' });
+    // Dataset dates are Gregorian; a month or year in another calendar (Persian's default) would misstate them.
+    format = new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC', calendar: 'gregory' });
     formatters.set(key, format);
   }
   return format.format(new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)));

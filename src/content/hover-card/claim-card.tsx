@@ -1,6 +1,6 @@
 /** The hover card's content: one or two claims painted on the same sentence. */
 import type { ClaimDetails } from '../../ui/claim-details.ts';
-import { formatPartialDate, t } from '../../ui/i18n.ts';
+import { formatPartialDate, isRightToLeft, t } from '../../ui/i18n.ts';
 import { statusLabel, statusSymbol } from '../../ui/status.ts';
 
 export interface ClaimCardProps {
@@ -81,9 +81,9 @@ function ClaimSection({ details }: { details: ClaimDetails }) {
 
 export function ClaimCardView({ claims, position, confidence, onClose }: ClaimCardProps) {
   return (
-    <div class="card" role="dialog" aria-label={t('cardLabel', 'Claim details')}>
+    <div class="card" role="dialog" aria-label={t('cardLabel', 'Claim details')} dir={isRightToLeft() ? 'rtl' : 'ltr'}>
       <header>
-        <span class="brand">Russia–Iran Lens</span>
+        <span class="brand">{t('extensionName', 'Russia–Iran Lens')}</span>
         <span class="position">{t('cardPosition', 'Claim $1 of $2', [String(position.index + 1), String(position.total)])}</span>
         <span class="confidence" title={t('cardConfidenceHint', 'How closely this sentence matches the claim')}>
           {t('cardConfidence', 'Match $1%', String(Math.round(confidence * 100)))}

@@ -115,7 +115,7 @@ export function scanBlock(text: string, context: ScanContext): BlockScan {
   const refs = new Set(hits.map((hit) => hit.key));
   const claimMatches = refs.size >= 2 || hits.some((hit) => hit.key.startsWith('p:')) ? matchClaims(text, hits, amounts, context) : [];
   const actorRefs = [...refs].filter((ref) => ref.startsWith('a:')).length;
-  const countries = actorRefs >= 2 ? countriesNamed(folded.text) : 0;
+  const countries = actorRefs >= 2 ? countriesNamed(folded.text, context.language) : 0;
   return { length: text.length, actorMentions: actorMentionsOf(hits), refs, countries, claimMatches, dates };
 }
 

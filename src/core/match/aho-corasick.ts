@@ -38,7 +38,6 @@ export function isWordChar(code: number): boolean {
   return known;
 }
 
-const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
 /** Attached Arabic proclitics (conjunctions, prepositions, article), folded. */
 const PROCLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ک', 'ال', 'وال', 'فال', 'بال', 'کال', 'لل', 'ول', 'وب', 'فب', 'وک', 'ولل']);
 
@@ -66,7 +65,8 @@ export class AhoCorasick<P> {
 
   private constructor(patterns: PatternSpec<P>[]) {
     this.patterns = patterns.filter((pattern) => pattern.text.length > 0);
-    const capacity = this.patterns.reduce((sum, pattern) => sum + pattern.text.length, 1);
+    let capacity = 1;
+    for (const pattern of this.patterns) capacity += pattern.text.length;
     this.depth = new Uint16Array(capacity);
     this.fail = new Int32Array(capacity);
     this.outLink = new Int32Array(capacity);
@@ -75,7 +75,7 @@ export class AhoCorasick<P> {
     this.firstChild = new Int32Array(capacity).fill(-1);
     this.nextSibling = new Int32Array(capacity).fill(-1);
     this.edgeChar = new Uint16Array(capacity);
-    this.arabicScript = Uint8Array.from(this.patterns, (pattern) => (ARABIC_SCRIPT.test(pattern.text.charAt(0)) ? 1 : 0));
+    this.arabicScript = new Uint8Array(this.patterns.length);
   }
 
   static build<P>(patterns: Iterable<PatternSpec<P>>): AhoCorasick<P> {
@@ -103,6 +103,8 @@ export class AhoCorasick<P> {
 
   private add(index: number): void {
     const text = this.patterns[index]!.text;
+    const first = text.charCodeAt(0);
+    this.arabicScript[index] = first >= 0x600 && first <= 0x6ff ? 1 : 0;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);

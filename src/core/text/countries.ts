@@ -10,12 +10,15 @@ import { foldTerm } from './normalize.ts';
 // Letter pairs A–Z give every ISO 3166-1 alpha-2 code; DisplayNames returns the code itself for unknown ones.
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
-let automaton: AhoCorasick<string> | null = null;
+const automata = new Map<string, AhoCorasick<string>>();
 
-function countryAutomaton(): AhoCorasick<string> {
-  if (automaton) return automaton;
+/** Names in the page's language and English (built per language on first use, ~1,300 look-ups). */
+function countryAutomaton(language: string): AhoCorasick<string> {
+  const key = (LANGUAGES as readonly string[]).includes(language) ? language : 'en';
+  const cached = automata.get(key);
+  if (cached) return cached;
   const patterns: { text: string; prefix: boolean; payload: string }[] = [];
-  for (const language of LANGUAGES) {
+  for (const language of new Set([key, 'en'])) {
     let names: Intl.DisplayNames;
     try {
       names = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' });
@@ -34,11 +37,12 @@ function countryAutomaton(): AhoCorasick<string> {
     }
   }
   for (const [text, code] of [['usa', 'US'], ['u.s.', 'US'], ['uae', 'AE'], ['uk', 'GB']] as const) patterns.push({ text, prefix: false, payload: code });
-  automaton = AhoCorasick.build(patterns);
+  const automaton = AhoCorasick.build(patterns);
+  automata.set(key, automaton);
   return automaton;
 }
 
-/** Distinct countries named in folded text. */
-export function countriesNamed(folded: string): number {
-  return new Set(countryAutomaton().search(folded).map((hit) => hit.payload)).size;
+/** Distinct countries named in folded text written in `language`. */
+export function countriesNamed(folded: string, language: string): number {
+  return new Set(countryAutomaton(language).search(folded).map((hit) => hit.payload)).size;
 }

@@ -8,6 +8,8 @@ export type BrowserName = 'chromium' | 'firefox';
 
 export interface TestPage {
   readonly url: () => string;
+  /** Console errors and uncaught exceptions the page reported since it opened. */
+  readonly errors: string[];
   goto(url: string): Promise<void>;
   /** Runs `fn(arg)` in the page (for extension pages: with the extension's privileges). */
   evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;

@@ -13,8 +13,14 @@ import { pollUntil, type ExtensionBrowser, type TestPage } from './extension-bro
 export const FIREFOX_PATH = '/usr/bin/firefox-esr';
 
 function wrap(page: Page): TestPage {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
   return {
     url: () => page.url(),
+    errors,
     goto: async (url) => {
       await page.goto(url, { waitUntil: 'load' });
     },

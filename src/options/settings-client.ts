@@ -1,0 +1,29 @@
+/** The options page's only line to the settings: runtime messages to the background, replies checked by zod. */
+import browser from 'webextension-polyfill';
+import { z } from 'zod';
+import { replySchema } from '../shared/messages.ts';
+import { SettingsSchema, type Settings, type SettingsReading } from '../shared/settings.ts';
+
+const GetSettingsReply = replySchema(z.strictObject({ settings: SettingsSchema, fellBack: z.array(z.string()) }));
+const SaveSettingsReply = replySchema(SettingsSchema);
+
+export async function fetchSettings(): Promise<SettingsReading> {
+  const reply = GetSettingsReply.parse(await browser.runtime.sendMessage({ type: 'get-settings' }));
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}
+
+export async function storeSettings(settings: Settings): Promise<Settings> {
+  const reply = SaveSettingsReply.parse(await browser.runtime.sendMessage({ type: 'save-settings', settings }));
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}
+
+/** Calls `listener` when the stored settings change (the popup can change them too). */
+export function onStoredSettingsChanged(listener: () => void): () => void {
+  const handler = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'sync' && 'settings' in changes) listener();
+  };
+  browser.storage.onChanged.addListener(handler);
+  return () => browser.storage.onChanged.removeListener(handler);
+}

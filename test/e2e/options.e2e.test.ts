@@ -1,0 +1,242 @@
+/**
+ * The options page in both real browsers: changes made with the keyboard reach
+ * storage.sync, an invalid site is explained and not saved, unreadable stored settings are
+ * named in a notice while the readable ones are kept, the page passes axe, and it mirrors
+ * for right-to-left languages.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { describeInEachBrowser } from './harness/browsers.ts';
+import { unexpectedRequests, type ExtensionBrowser, type TestPage } from './harness/extension-browser.ts';
+import { startTestServer, type TestServer } from './harness/test-server.ts';
+
+const SCREENSHOTS = resolve(import.meta.dirname, 'screenshots');
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const OPTIONS = 'src/options/index.html';
+
+type Area = 'sync' | 'local';
+
+/** Reads one key of the extension's storage from inside one of its pages. */
+function readStorage(page: TestPage, area: Area, key: string): Promise<unknown> {
+  return page.evaluate(
+    async ({ area, key }: { area: Area; key: string }) => {
+      const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+      return ((await api.storage[area].get(key)) as Record<string, unknown>)[key] ?? null;
+    },
+    { area, key },
+  );
+}
+
+function writeStorage(page: TestPage, area: Area, values: Record<string, unknown>): Promise<void> {
+  return page.evaluate(
+    async ({ area, values }: { area: Area; values: Record<string, unknown> }) => {
+      const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+      await api.storage[area].set(values);
+    },
+    { area, values },
+  );
+}
+
+/** Focuses an element the way a keyboard user would arrive at it, then types. */
+async function focus(page: TestPage, selector: string): Promise<void> {
+  const found = await page.evaluate((target: string) => {
+    const element = document.querySelector<HTMLElement>(target);
+    element?.focus();
+    return document.activeElement === element && element !== null;
+  }, selector);
+  expect(found, `focus ${selector}`).toBe(true);
+}
+
+async function type(page: TestPage, text: string): Promise<void> {
+  for (const character of text) await page.press(character);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describeInEachBrowser('options page', ({ name, launch }) => {
+  let browser: ExtensionBrowser;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    server = await startTestServer();
+    browser = await launch();
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  afterEach(() => {
+    expect(unexpectedRequests(browser, server.origin)).toEqual([]);
+  });
+
+  async function openOptions(): Promise<TestPage> {
+    const page = await browser.openExtensionPage(OPTIONS);
+    await page.waitFor(() => document.querySelector<HTMLElement>('.page')?.dataset.state === 'ready' || null, null);
+    return page;
+  }
+
+  const storedSettings = (page: TestPage) => readStorage(page, 'sync', 'settings') as Promise<Record<string, unknown> | null>;
+
+  it('shows the defaults, in the browser’s language, with the dataset and the privacy promise', async () => {
+    const page = await openOptions();
+    const shown = await page.evaluate(
+      () => ({
+        lang: document.documentElement.lang,
+        dir: document.documentElement.dir,
+        title: document.title,
+        heading: document.querySelector('h1')?.textContent,
+        badge: document.querySelector<HTMLInputElement>('#opt-badge')?.checked,
+        paused: document.querySelector<HTMLInputElement>('#opt-paused')?.checked,
+        style: document.querySelector<HTMLInputElement>('input[name="highlightStyle"]:checked')?.value,
+        confidence: document.querySelector('[data-testid="min-confidence-value"]')?.textContent,
+        claims: Number(document.querySelector('[data-testid="dataset-claims"]')?.textContent?.replace(/\D/g, '')),
+        period: document.querySelector('[data-testid="dataset-period"]')?.textContent,
+        privacy: document.querySelector('[data-testid="privacy"]')?.textContent,
+        notice: document.querySelector('[data-testid="fell-back-notice"]') !== null,
+        links: [...document.querySelectorAll<HTMLAnchorElement>('[data-testid="sources"] a')].map((link) => ({ rel: link.rel, target: link.target, href: link.href })),
+        unlabelled: [...document.querySelectorAll<HTMLInputElement>('input')].filter((input) => input.labels?.length === 0).map((input) => input.id || input.name),
+      }),
+      null,
+    );
+    expect(shown.lang).toMatch(/^en/);
+    expect(shown.dir).toBe('ltr');
+    expect(shown.title).toBe('Russia–Iran Lens settings');
+    expect(shown.heading).toBe('Russia–Iran Lens settings');
+    expect(shown).toMatchObject({ badge: true, paused: false, style: 'underline-and-tint', confidence: '60%', notice: false });
+    expect(shown.claims).toBeGreaterThan(50);
+    expect(shown.period).toMatch(/\d{4} to .*\d{4}/);
+    expect(shown.privacy).toMatch(/offline/i);
+    expect(shown.privacy).toMatch(/no network requests/i);
+    expect(shown.privacy).toMatch(/Collects nothing/);
+    expect(shown.links.length).toBeGreaterThan(10);
+    for (const link of shown.links) expect(link).toMatchObject({ rel: 'noopener noreferrer', target: '_blank', href: expect.stringMatching(/^https?:/) });
+    expect(shown.unlabelled).toEqual([]);
+    await page.close();
+  });
+
+  it('saves the badge and a disabled site as soon as they change, from the keyboard', async () => {
+    const page = await openOptions();
+    await focus(page, '#opt-badge');
+    await page.press(' ');
+    await page.waitFor(async () => {
+      const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+      const { settings } = (await api.storage.sync.get('settings')) as { settings?: { badge?: boolean } };
+      return settings?.badge === false || null;
+    }, null);
+    expect(await page.waitFor(() => document.querySelector('[data-testid="save-status"]')?.textContent || null, null)).toBe('Saved');
+    expect(await page.evaluate(() => document.querySelector('[data-testid="save-status"]')?.getAttribute('aria-live'), null)).toBe('polite');
+
+    for (const site of ['News.Example.org', '*.example.net']) {
+      await focus(page, '#opt-add-site');
+      await type(page, site);
+      await page.press('Enter');
+    }
+    await page.waitFor(() => document.querySelectorAll('[data-testid="site-list"] li').length === 2 || null, null);
+    await sleep(300);
+    expect(await storedSettings(page)).toMatchObject({ badge: false, disabledSites: ['news.example.org', '*.example.net'] });
+
+    // Remove the first site with the keyboard: focus moves to the next remove button.
+    await focus(page, '[data-testid="site-list"] button[aria-label="Remove news.example.org"]');
+    await page.press('Enter');
+    await page.waitFor(() => document.querySelectorAll('[data-testid="site-list"] li').length === 1 || null, null);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'), null)).toBe('Remove *.example.net');
+    await sleep(300);
+    expect(await storedSettings(page)).toMatchObject({ badge: false, disabledSites: ['*.example.net'] });
+
+    // The stored value survives a reload of the page.
+    await page.close();
+    const again = await openOptions();
+    expect(await again.evaluate(() => document.querySelector<HTMLInputElement>('#opt-badge')?.checked, null)).toBe(false);
+    expect(await again.textOf('[data-testid="site-list"]')).toContain('*.example.net');
+    await again.close();
+  });
+
+  it('explains an invalid site beside the field and does not save it', async () => {
+    const page = await openOptions();
+    const before = await storedSettings(page);
+    await focus(page, '#opt-add-site');
+    await type(page, '-bad.example');
+    await page.press('Enter');
+    const error = await page.waitFor(() => document.querySelector('[data-testid="site-error"]')?.textContent || null, null);
+    expect(error).toMatch(/“-bad\.example” is not a host name/);
+    const field = await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('#opt-add-site')!;
+      return { invalid: input.getAttribute('aria-invalid'), describedBy: input.getAttribute('aria-describedby'), value: input.value, focused: document.activeElement === input };
+    }, null);
+    expect(field).toEqual({ invalid: 'true', describedBy: expect.stringContaining('opt-add-site-error'), value: '-bad.example', focused: true });
+    await sleep(300);
+    expect(await storedSettings(page)).toEqual(before);
+    expect(JSON.stringify(await storedSettings(page))).not.toContain('bad.example');
+    await page.close();
+  });
+
+  it('names the settings that could not be read, keeps the readable ones, and keeps a backup', async () => {
+    const probe = await openOptions();
+    const corrupt = { version: 1, minConfidence: 'high', badge: false };
+    await probe.evaluate(async () => {
+      const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+      await api.storage.local.remove('settingsBackup');
+    }, null);
+    await probe.close();
+    const writer = await browser.openExtensionPage(OPTIONS);
+    await writeStorage(writer, 'sync', { settings: corrupt });
+    await writer.close();
+
+    const page = await openOptions();
+    const notice = await page.waitFor(() => document.querySelector('[data-testid="fell-back-notice"]')?.textContent || null, null);
+    expect(notice).toContain('minConfidence');
+    expect(notice).toContain('Minimum match');
+    expect(notice).toMatch(/backup/);
+    expect(notice).not.toContain('badge');
+    const shown = await page.evaluate(
+      () => ({
+        role: document.querySelector('[data-testid="fell-back-notice"]')?.getAttribute('role'),
+        badge: document.querySelector<HTMLInputElement>('#opt-badge')?.checked,
+        confidence: document.querySelector('[data-testid="min-confidence-value"]')?.textContent,
+      }),
+      null,
+    );
+    expect(shown).toEqual({ role: 'alert', badge: false, confidence: '60%' });
+    expect(await readStorage(page, 'local', 'settingsBackup')).toMatchObject({ value: corrupt });
+
+    // Axe and the screenshot on the page as a reader with this notice sees it.
+    expect(await page.evaluate(`${AXE_SOURCE}\n;typeof window.axe` as never, undefined as never)).toBe('object');
+    await page.evaluate(() => {
+      const details = document.querySelector<HTMLDetailsElement>('[data-testid="sources"]');
+      if (details) details.open = true;
+    }, null);
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.map((node) => node.target.join(' ')).slice(0, 5) }));
+    }, null);
+    expect(violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
+    await page.evaluate(() => {
+      document.querySelector<HTMLDetailsElement>('[data-testid="sources"]')!.open = false;
+      window.scrollTo(0, 0);
+    }, null);
+    await page.screenshot(resolve(SCREENSHOTS, `options-${name}.png`));
+    await page.close();
+  });
+
+  it('mirrors its layout for a right-to-left language', async () => {
+    const page = await openOptions();
+    const layout = await page.evaluate(() => {
+      document.documentElement.dir = 'rtl';
+      const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
+      const checkbox = box('#opt-badge');
+      const label = box('label[for="opt-badge"]');
+      const input = box('#opt-add-site');
+      const add = box('.add-site button');
+      return { checkboxRightOfLabel: checkbox.left > label.left, addButtonLeftOfInput: add.right <= input.left + 1 };
+    }, null);
+    expect(layout).toEqual({ checkboxRightOfLabel: true, addButtonLeftOfInput: true });
+    await page.screenshot(resolve(SCREENSHOTS, `options-rtl-${name}.png`));
+    await page.close();
+  });
+});
