@@ -27,14 +27,27 @@ const NAMES: Record<HighlightStyle | 'focus' | 'actor', string> = {
   actor: 'c-actor',
 };
 
-// Underline shape carries the status (not colour alone); a faint tint helps find it on any background.
-const STYLESHEET = `
-::highlight(c-solid) { text-decoration: underline solid rgb(37 99 235) 2px; background-color: rgb(59 130 246 / 0.12); }
-::highlight(c-dashed) { text-decoration: underline dashed rgb(180 83 9) 2px; background-color: rgb(245 158 11 / 0.12); }
-::highlight(c-wavy) { text-decoration: underline wavy rgb(190 18 60) 1.5px; background-color: rgb(244 63 94 / 0.12); }
-::highlight(c-focus) { background-color: rgb(250 204 21 / 0.45); }
-::highlight(c-actor) { text-decoration: underline dotted rgb(100 116 139) 1px; }
-`;
+export type PaintStyle = 'underline' | 'underline-and-tint' | 'tint';
+
+const COLOURS: Record<HighlightStyle, [line: string, tint: string]> = {
+  solid: ['rgb(37 99 235)', 'rgb(59 130 246 / 0.14)'],
+  dashed: ['rgb(180 83 9)', 'rgb(245 158 11 / 0.16)'],
+  wavy: ['rgb(190 18 60)', 'rgb(244 63 94 / 0.14)'],
+};
+
+/**
+ * Underline shape carries the status (not colour alone), in every paint style: "tint" keeps a
+ * thin underline of the same shape, so the status still shows on any background.
+ */
+export function stylesheetFor(paint: PaintStyle): string {
+  const rules = (Object.keys(COLOURS) as HighlightStyle[]).map((style) => {
+    const [line, tint] = COLOURS[style];
+    const thickness = paint === 'tint' ? '1px' : style === 'wavy' ? '1.5px' : '2px';
+    const background = paint === 'underline' ? '' : ` background-color: ${tint};`;
+    return `::highlight(${NAMES[style]}) { text-decoration: underline ${style} ${line} ${thickness};${background} }`;
+  });
+  return [...rules, `::highlight(${NAMES.focus}) { background-color: rgb(250 204 21 / 0.45); }`, `::highlight(${NAMES.actor}) { text-decoration: underline dotted rgb(100 116 139) 1px; }`].join('\n');
+}
 
 export interface PaintedClaim {
   readonly match: ClaimMatch;
@@ -50,7 +63,10 @@ export class ClaimHighlighter {
   private painted: PaintedClaim[] = [];
   private sheet: CSSStyleSheet | null = null;
 
-  constructor(private readonly document: Document) {}
+  constructor(
+    private readonly document: Document,
+    private readonly paintStyle: PaintStyle = 'underline-and-tint',
+  ) {}
 
   get claims(): readonly PaintedClaim[] {
     return this.painted;
@@ -79,6 +95,22 @@ export class ClaimHighlighter {
     this.adoptStyles();
     for (const [style, ranges] of byStyle) CSS.highlights.set(NAMES[style], new Highlight(...ranges));
     return this.painted;
+  }
+
+  /** Marks actor mentions lightly (a setting); claims keep their own highlight on top. */
+  paintActors(ranges: readonly Range[]): void {
+    if (!supported()) return;
+    if (ranges.length === 0) {
+      CSS.highlights.delete(NAMES.actor);
+      return;
+    }
+    this.adoptStyles();
+    CSS.highlights.set(NAMES.actor, new Highlight(...ranges));
+  }
+
+  /** A DOM range for an offset span of a block, or null when the text moved under us. */
+  rangeOf(block: DomBlock, start: number, end: number): Range | null {
+    return this.rangeFor(block, start, end);
   }
 
   focus(claim: PaintedClaim | null): void {
@@ -116,7 +148,7 @@ export class ClaimHighlighter {
     if (this.sheet) return;
     try {
       const sheet = new CSSStyleSheet();
-      sheet.replaceSync(STYLESHEET);
+      sheet.replaceSync(stylesheetFor(this.paintStyle));
       this.document.adoptedStyleSheets = [...this.document.adoptedStyleSheets, sheet];
       this.sheet = sheet;
     } catch {

@@ -8,7 +8,7 @@ import { createEngineInSteps, type Engine } from '../core/engine/annotate.ts';
 import type { CompiledTerms } from '../core/engine/term-index.ts';
 import type { LensState } from '../shared/messages.ts';
 import type { PageReport } from '../shared/report.ts';
-import { ClaimHighlighter, STYLE_OF_STATUS, type PaintedClaim } from './highlighter.ts';
+import { ClaimHighlighter, STYLE_OF_STATUS, type PaintedClaim, type PaintStyle } from './highlighter.ts';
 import { ClaimCard } from './hover-card/claim-card-controller.tsx';
 import { PageReader, type PageReading } from './page-reader.ts';
 import { mayCoverRussiaIran } from './precheck.ts';
@@ -17,6 +17,8 @@ import { Cancelled, runInSlices } from './scheduler.ts';
 
 export interface LensOptions {
   readonly minConfidence: number;
+  readonly paintStyle: PaintStyle;
+  readonly actorHighlights: boolean;
   readonly sendReport: (report: PageReport) => void;
 }
 
@@ -45,12 +47,13 @@ export class Lens {
     private readonly loadData: () => Promise<{ readonly dataset: Dataset; readonly terms: CompiledTerms }>,
     private readonly options: LensOptions,
   ) {
-    this.highlighter = new ClaimHighlighter(document);
+    this.highlighter = new ClaimHighlighter(document, options.paintStyle);
     this.lastUrl = document.location?.href ?? '';
   }
 
-  get minConfidence(): number {
-    return this.options.minConfidence;
+  /** The settings this lens was started with (a change of any of them restarts it). */
+  get settingsKey(): string {
+    return `${this.options.minConfidence}|${this.options.paintStyle}|${this.options.actorHighlights}`;
   }
 
   async start(): Promise<void> {
@@ -157,6 +160,14 @@ export class Lens {
     const statusOf = new Map(dataset.claims.map((claim) => [claim.id, claim.status]));
     const painted = this.highlighter.paint(reading.blocks, reading.annotation.claims, (claimId) => STYLE_OF_STATUS[statusOf.get(claimId) ?? 'reported']);
     this.focusedIndex = Math.min(this.focusedIndex, painted.length - 1);
+    if (this.options.actorHighlights && painted.length > 0) {
+      const ranges = reading.actorSpans.flatMap(({ blockIndex, start, end }) => {
+        const block = reading.blocks[blockIndex];
+        const range = block ? this.highlighter.rangeOf(block, start, end) : null;
+        return range ? [range] : [];
+      });
+      this.highlighter.paintActors(ranges);
+    }
     if (painted.length > 0) this.ensureCard().watchPointer();
     else this.card?.close();
   }

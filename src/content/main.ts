@@ -56,9 +56,10 @@ async function applySettings(): Promise<void> {
     sendReport(emptyReport(location.href, document.documentElement.lang || 'und', reason, 0));
     return;
   }
-  if (lens && lens.minConfidence === settings.minConfidence) return;
+  const options = { minConfidence: settings.minConfidence, paintStyle: settings.highlightStyle, actorHighlights: settings.actorHighlights, sendReport };
+  if (lens && lens.settingsKey === `${options.minConfidence}|${options.paintStyle}|${options.actorHighlights}`) return;
   lens?.stop();
-  lens = new Lens(document, loadEngineData, { minConfidence: settings.minConfidence, sendReport });
+  lens = new Lens(document, loadEngineData, options);
   await lens.start();
 }
 

@@ -10,6 +10,8 @@ import { runInSlices } from './scheduler.ts';
 
 export interface PageReading {
   readonly blocks: readonly DomBlock[];
+  /** Actor mentions in article text (not page furniture), as block offsets. */
+  readonly actorSpans: readonly { readonly blockIndex: number; readonly start: number; readonly end: number }[];
   readonly annotation: Annotation;
   readonly url: string;
   readonly publishedDate?: string;
@@ -41,7 +43,10 @@ export class PageReader {
     const scans = await runInSlices(this.scanAll(blocks, language, metadata.publishedDate), signal);
     const url = document.location?.href ?? '';
     const annotation = summarizePage(this.engine, { blocks, ...metadata, url }, language, scans, { minConfidence: this.options.minConfidence });
-    return { blocks, annotation, url, ...(metadata.publishedDate ? { publishedDate: metadata.publishedDate } : {}) };
+    const actorSpans = scans.flatMap((scan, blockIndex) =>
+      blocks[blockIndex]?.boilerplate ? [] : scan.actorMentions.map((mention) => ({ blockIndex, start: mention.start, end: mention.end })),
+    );
+    return { blocks, actorSpans, annotation, url, ...(metadata.publishedDate ? { publishedDate: metadata.publishedDate } : {}) };
   }
 
   private *scanAll(blocks: readonly DomBlock[], language: string, publishedDate: string | undefined): Generator<void, BlockScan[], void> {

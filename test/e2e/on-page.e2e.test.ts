@@ -141,6 +141,28 @@ describeInEachBrowser('on the page', ({ name, launch }) => {
     await page.close();
   });
 
+  it('applies the actor-highlight and paint-style settings at once', async () => {
+    const { page } = await openArticle('/settings.html', ARTICLE);
+    expect(await page.evaluate(() => CSS.highlights.has('c-actor'), null)).toBe(false);
+    await extensionPage.evaluate(async () => {
+      const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+      const stored = ((await api.storage.sync.get('settings')).settings ?? {}) as Record<string, unknown>;
+      await api.storage.sync.set({
+        settings: { version: 1, enabled: true, disabledSites: [], minConfidence: 0.6, badge: true, iframes: false, shadowDom: false, ...stored, actorHighlights: true, highlightStyle: 'underline' },
+      });
+    }, null);
+    expect(await page.waitFor(() => CSS.highlights.has('c-actor') || null, null, 15_000)).toBe(true);
+    const actorTexts = await page.evaluate(() => [...(CSS.highlights.get('c-actor') ?? [])].map((range) => range.toString()), null);
+    expect(actorTexts).toEqual(expect.arrayContaining(['Vladimir Putin', 'Khamenei']));
+    await extensionPage.evaluate(async () => {
+      const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+      const stored = (await api.storage.sync.get('settings')).settings as Record<string, unknown>;
+      await api.storage.sync.set({ settings: { ...stored, actorHighlights: false, highlightStyle: 'underline-and-tint' } });
+    }, null);
+    expect(await page.waitFor(() => (!CSS.highlights.has('c-actor') && CSS.highlights.size > 0) || null, null, 15_000)).toBe(true);
+    await page.close();
+  });
+
   it('tears down to exactly the DOM it found, card included', async () => {
     const { page, tabId } = await openArticle('/teardown.html', instrumented(ARTICLE));
     await sendRuntimeMessage(extensionPage, { type: 'run-command', tabId, command: 'next-claim' });

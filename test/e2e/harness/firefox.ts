@@ -49,7 +49,11 @@ export async function launchFirefox(extensionDir: string, userDataDir?: string):
     userDataDir: profile,
     // Lets BiDi navigate a tab to a moz-extension:// page (the popup).
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }) },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+      // A temporary add-on is uninstalled when the browser closes; keep its storage, as a real install would.
+      'extensions.webextensions.keepStorageOnUninstall': true,
+    },
   });
   const requestedUrls: string[] = [];
   const track = (page: Page) => page.on('request', (request) => void requestedUrls.push(request.url()));
