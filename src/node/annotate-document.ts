@@ -16,7 +16,9 @@ export interface DocumentOptions {
 export function pageFromHtml(html: string, options: DocumentOptions = {}): PageInput {
   const { document } = parseHTML(html);
   const metadata = pageMetadata(document as unknown as Document);
-  const root = (document.body ?? document.documentElement) as unknown as Node;
+  // The whole document, not document.body: on malformed pages (content before <head>) linkedom's
+  // body can be an empty stand-in while the real one sits elsewhere. <head> is skipped anyway.
+  const root = (document.documentElement ?? document.body) as unknown as Node;
   const blocks: PageBlock[] = extractBlocks(root).map(({ text, kind, boilerplate }) => ({ text, ...(kind ? { kind } : {}), boilerplate: Boolean(boilerplate) }));
   return { blocks, ...metadata, ...(options.url ? { url: options.url } : {}), ...(options.language ? { language: options.language } : {}) };
 }
