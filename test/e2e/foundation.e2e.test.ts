@@ -5,38 +5,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeInEachBrowser } from './harness/browsers.ts';
-import { unexpectedRequests, type ExtensionBrowser } from './harness/extension-browser.ts';
 import { sendRuntimeMessage, waitForReport } from './harness/extension-state.ts';
-import { startTestServer, type TestServer } from './harness/test-server.ts';
+import { useSession } from './harness/session.ts';
 
 const ARTICLE = readFileSync(resolve(import.meta.dirname, '../fixtures/pages/en-tehran-summit.html'), 'utf8');
 
 describeInEachBrowser('foundation', ({ launch }) => {
-  let browser: ExtensionBrowser;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launch();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(() => {
-    // The extension makes no network request, ever: only the test server and its own files.
-    expect(unexpectedRequests(browser, server.origin)).toEqual([]);
-  });
+  const session = useSession(launch);
 
   it('runs the content script on an http page and stores its report in the background', async () => {
-    const url = server.page('/article.html', ARTICLE);
-    const page = await browser.newPage();
+    const url = session.server.page('/article.html', ARTICLE);
+    const page = await session.browser.newPage();
     await page.goto(url);
-    const extensionPage = await browser.openExtensionPage('src/popup/index.html');
+    const extensionPage = await session.browser.openExtensionPage('src/popup/index.html');
     const { tabId, report } = await waitForReport(extensionPage, url);
     expect(tabId).toBeGreaterThanOrEqual(0);
     expect(report.url).toBe(url);
@@ -46,7 +29,7 @@ describeInEachBrowser('foundation', ({ launch }) => {
   });
 
   it('answers a ping and rejects malformed messages from its own pages', async () => {
-    const extensionPage = await browser.openExtensionPage('src/popup/index.html');
+    const extensionPage = await session.browser.openExtensionPage('src/popup/index.html');
     const manifestVersion = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../manifest.json'), 'utf8')).version;
     expect(await sendRuntimeMessage(extensionPage, { type: 'ping' })).toEqual({ ok: true, value: { version: manifestVersion } });
     const malformed = (await sendRuntimeMessage(extensionPage, { type: 'get-report', tabId: 'seven' })) as { ok: boolean; error: string };
@@ -58,13 +41,13 @@ describeInEachBrowser('foundation', ({ launch }) => {
   });
 
   it('renders the popup for a given tab', async () => {
-    const url = server.page('/popup-target.html', ARTICLE);
-    const page = await browser.newPage();
+    const url = session.server.page('/popup-target.html', ARTICLE);
+    const page = await session.browser.newPage();
     await page.goto(url);
-    const probe = await browser.openExtensionPage('src/popup/index.html');
+    const probe = await session.browser.openExtensionPage('src/popup/index.html');
     const { tabId } = await waitForReport(probe, url);
     await probe.close();
-    const popup = await browser.openExtensionPage(`src/popup/index.html?tab=${tabId}`);
+    const popup = await session.browser.openExtensionPage(`src/popup/index.html?tab=${tabId}`);
     const heading = await popup.waitFor(() => document.querySelector('[data-testid="report"] h2')?.textContent ?? null, null);
     expect(heading).toMatch(/Russia–Iran relations/);
     await popup.close();

@@ -6,12 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeInEachBrowser } from './harness/browsers.ts';
-import { unexpectedRequests, type ExtensionBrowser, type TestPage } from './harness/extension-browser.ts';
+import type { TestPage } from './harness/extension-browser.ts';
 import { waitForReport } from './harness/extension-state.ts';
 import { readHighlights } from './harness/page-probes.ts';
-import { startTestServer, type TestServer } from './harness/test-server.ts';
+import { useSession } from './harness/session.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/pages');
 const ARTICLE = readFileSync(resolve(FIXTURES, 'en-tehran-summit.html'), 'utf8');
@@ -21,30 +21,13 @@ const withScript = (html: string, script: string) => html.replace('</head>', `<s
 const HEARTBEAT = `window.__maxGap = 0; (function beat(last) { setTimeout(() => { const now = performance.now(); window.__maxGap = Math.max(window.__maxGap, now - last); beat(now); }, 0); })(performance.now());`;
 
 describeInEachBrowser('hostile pages', ({ launch }) => {
-  let browser: ExtensionBrowser;
-  let server: TestServer;
-  let probe: TestPage;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launch();
-    probe = await browser.openExtensionPage('src/popup/index.html');
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(() => {
-    expect(unexpectedRequests(browser, server.origin)).toEqual([]);
-  });
+  const session = useSession(launch);
 
   async function load(path: string, html: string, headers: Record<string, string> = {}) {
-    const url = server.page(path, html, headers);
-    const page = await browser.newPage();
+    const url = session.server.page(path, html, headers);
+    const page = await session.browser.newPage();
     await page.goto(url);
-    const { report } = await waitForReport(probe, url, 30_000);
+    const { report } = await waitForReport(session.probe, url, 30_000);
     return { page, report, url };
   }
 
@@ -71,7 +54,7 @@ describeInEachBrowser('hostile pages', ({ launch }) => {
     const { page, report } = await load('/tampered.html', withScript(ARTICLE, tamper));
     expect(report.relevant).toBe(true);
     expect(report.claims.length).toBeGreaterThan(2);
-    // The page broke Array.prototype.push, so the probe counts without it.
+    // The page broke Array.prototype.push, so the session.probe counts without it.
     expect(await page.evaluate(() => CSS.highlights.size, null)).toBeGreaterThan(0);
     // The page's own tampering still stands: we did not repair or replace its globals.
     expect(await page.evaluate(() => (JSON.parse('{}') as { hijacked?: boolean }).hijacked === true, null)).toBe(true);
@@ -120,8 +103,8 @@ describeInEachBrowser('hostile pages', ({ launch }) => {
     const replace = `window.addEventListener('load', () => setTimeout(() => {
       document.open(); document.write('<!doctype html><html lang="en"><head><title>Replaced</title></head><body><p>Nothing to see about either country.</p></body></html>'); document.close();
     }, 300));`;
-    const url = server.page('/replaced.html', withScript(ARTICLE, replace));
-    const page = await browser.newPage();
+    const url = session.server.page('/replaced.html', withScript(ARTICLE, replace));
+    const page = await session.browser.newPage();
     await page.goto(url);
     await page.waitFor(() => document.title === 'Replaced' || null, null, 10_000);
     await page.waitFor(() => new Promise((resolve) => setTimeout(() => resolve(true), 2_500)), null, 10_000);

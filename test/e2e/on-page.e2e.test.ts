@@ -3,17 +3,16 @@
  * Highlight API, the hover card, Esc, keyboard navigation, claims added by script, SPA
  * navigation, and a teardown that leaves the DOM exactly as it was.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeInEachBrowser } from './harness/browsers.ts';
-import { unexpectedRequests, type ExtensionBrowser, type TestPage } from './harness/extension-browser.ts';
+import type { TestPage } from './harness/extension-browser.ts';
 import { sendRuntimeMessage, sendTabMessage, waitForReport, type LensStateReply } from './harness/extension-state.ts';
 import { pointOnHighlight, readHighlights } from './harness/page-probes.ts';
-import { startTestServer, type TestServer } from './harness/test-server.ts';
+import { SCREENSHOTS, useSession } from './harness/session.ts';
 
 const ARTICLE = readFileSync(resolve(import.meta.dirname, '../fixtures/pages/en-tehran-summit.html'), 'utf8');
-const SCREENSHOTS = resolve(import.meta.dirname, 'screenshots');
 
 /** The article, with a page script of our own that remembers the DOM before the extension runs (document_idle). */
 function instrumented(html: string, extraScript = ''): string {
@@ -25,36 +24,18 @@ ${extraScript}
 }
 
 describeInEachBrowser('on the page', ({ name, launch }) => {
-  let browser: ExtensionBrowser;
-  let server: TestServer;
-  let extensionPage: TestPage;
-
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await startTestServer();
-    browser = await launch();
-    extensionPage = await browser.openExtensionPage('src/popup/index.html');
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(() => {
-    expect(unexpectedRequests(browser, server.origin)).toEqual([]);
-  });
+  const session = useSession(launch);
 
   async function openArticle(path: string, html: string): Promise<{ page: TestPage; tabId: number }> {
-    const url = server.page(path, html);
-    const page = await browser.newPage();
+    const url = session.server.page(path, html);
+    const page = await session.browser.newPage();
     await page.goto(url);
-    const { tabId } = await waitForReport(extensionPage, url);
+    const { tabId } = await waitForReport(session.probe, url);
     await page.waitFor(() => CSS.highlights.size > 0 || null, null);
     return { page, tabId };
   }
 
-  const lensState = async (tabId: number) => ((await sendTabMessage(extensionPage, tabId, { type: 'lens-state' })) as LensStateReply).value;
+  const lensState = async (tabId: number) => ((await sendTabMessage(session.probe, tabId, { type: 'lens-state' })) as LensStateReply).value;
 
   it('highlights the article’s claims with the Custom Highlight API, without touching the DOM', async () => {
     const { page } = await openArticle('/highlights.html', instrumented(ARTICLE));
@@ -75,7 +56,7 @@ describeInEachBrowser('on the page', ({ name, launch }) => {
     expect(point).not.toBeNull();
     await page.hover(point!.x, point!.y);
     await page.hover(point!.x + 2, point!.y);
-    const opened = await extensionPage.waitFor(
+    const opened = await session.probe.waitFor(
       async (tab: number) => {
         const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
         const reply = (await api.tabs.sendMessage(tab, { type: 'lens-state' })) as { value: { openClaimId: string | null } };
@@ -93,11 +74,11 @@ describeInEachBrowser('on the page', ({ name, launch }) => {
 
   it('moves to the next claim on the keyboard command, opening its card', async () => {
     const { page, tabId } = await openArticle('/keyboard.html', ARTICLE);
-    await sendRuntimeMessage(extensionPage, { type: 'run-command', tabId, command: 'next-claim' });
+    await sendRuntimeMessage(session.probe, { type: 'run-command', tabId, command: 'next-claim' });
     const first = await lensState(tabId);
     expect(first.focusedIndex).toBe(0);
     expect(first.openClaimId).not.toBeNull();
-    await sendRuntimeMessage(extensionPage, { type: 'run-command', tabId, command: 'next-claim' });
+    await sendRuntimeMessage(session.probe, { type: 'run-command', tabId, command: 'next-claim' });
     const second = await lensState(tabId);
     expect(second.focusedIndex).toBe(1);
     expect(second.openClaimId).not.toBe(first.openClaimId);
@@ -144,7 +125,7 @@ describeInEachBrowser('on the page', ({ name, launch }) => {
   it('applies the actor-highlight and paint-style settings at once', async () => {
     const { page } = await openArticle('/settings.html', ARTICLE);
     expect(await page.evaluate(() => CSS.highlights.has('c-actor'), null)).toBe(false);
-    await extensionPage.evaluate(async () => {
+    await session.probe.evaluate(async () => {
       const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
       const stored = ((await api.storage.sync.get('settings')).settings ?? {}) as Record<string, unknown>;
       await api.storage.sync.set({
@@ -154,7 +135,7 @@ describeInEachBrowser('on the page', ({ name, launch }) => {
     expect(await page.waitFor(() => CSS.highlights.has('c-actor') || null, null, 15_000)).toBe(true);
     const actorTexts = await page.evaluate(() => [...(CSS.highlights.get('c-actor') ?? [])].map((range) => range.toString()), null);
     expect(actorTexts).toEqual(expect.arrayContaining(['Vladimir Putin', 'Khamenei']));
-    await extensionPage.evaluate(async () => {
+    await session.probe.evaluate(async () => {
       const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
       const stored = (await api.storage.sync.get('settings')).settings as Record<string, unknown>;
       await api.storage.sync.set({ settings: { ...stored, actorHighlights: false, highlightStyle: 'underline-and-tint' } });
@@ -165,11 +146,11 @@ describeInEachBrowser('on the page', ({ name, launch }) => {
 
   it('tears down to exactly the DOM it found, card included', async () => {
     const { page, tabId } = await openArticle('/teardown.html', instrumented(ARTICLE));
-    await sendRuntimeMessage(extensionPage, { type: 'run-command', tabId, command: 'next-claim' });
+    await sendRuntimeMessage(session.probe, { type: 'run-command', tabId, command: 'next-claim' });
     expect((await lensState(tabId)).openClaimId).not.toBeNull();
     const changedWhileOpen = await page.evaluate(() => document.documentElement.outerHTML !== (window as unknown as { __before: string }).__before, null);
     expect(changedWhileOpen).toBe(true); // the card's host element is there while the card is open
-    await sendTabMessage(extensionPage, tabId, { type: 'stop-lens' });
+    await sendTabMessage(session.probe, tabId, { type: 'stop-lens' });
     const after = await page.evaluate(
       () => ({
         same: document.documentElement.outerHTML === (window as unknown as { __before: string }).__before,

@@ -4,15 +4,14 @@
  * named in a notice while the readable ones are kept, the page passes axe, and it mirrors
  * for right-to-left languages.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeInEachBrowser } from './harness/browsers.ts';
-import { unexpectedRequests, type ExtensionBrowser, type TestPage } from './harness/extension-browser.ts';
-import { startTestServer, type TestServer } from './harness/test-server.ts';
+import type { TestPage } from './harness/extension-browser.ts';
+import { SCREENSHOTS, useSession } from './harness/session.ts';
 
-const SCREENSHOTS = resolve(import.meta.dirname, 'screenshots');
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const OPTIONS = 'src/options/index.html';
 
@@ -56,26 +55,10 @@ async function type(page: TestPage, text: string): Promise<void> {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describeInEachBrowser('options page', ({ name, launch }) => {
-  let browser: ExtensionBrowser;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await startTestServer();
-    browser = await launch();
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(() => {
-    expect(unexpectedRequests(browser, server.origin)).toEqual([]);
-  });
+  const session = useSession(launch);
 
   async function openOptions(): Promise<TestPage> {
-    const page = await browser.openExtensionPage(OPTIONS);
+    const page = await session.browser.openExtensionPage(OPTIONS);
     await page.waitFor(() => document.querySelector<HTMLElement>('.page')?.dataset.state === 'ready' || null, null);
     return page;
   }
@@ -183,7 +166,7 @@ describeInEachBrowser('options page', ({ name, launch }) => {
       await api.storage.local.remove('settingsBackup');
     }, null);
     await probe.close();
-    const writer = await browser.openExtensionPage(OPTIONS);
+    const writer = await session.browser.openExtensionPage(OPTIONS);
     await writeStorage(writer, 'sync', { settings: corrupt });
     await writer.close();
 

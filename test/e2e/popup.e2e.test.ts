@@ -3,51 +3,32 @@
  * of a relevant page (actors, events, coverage), scroll-to-claim, the per-site switch that
  * removes highlights, the badge, the search on other pages, and accessibility (axe-core).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeInEachBrowser } from './harness/browsers.ts';
-import { unexpectedRequests, type ExtensionBrowser, type TestPage } from './harness/extension-browser.ts';
+import type { TestPage } from './harness/extension-browser.ts';
 import { sendTabMessage, waitForReport, type LensStateReply } from './harness/extension-state.ts';
-import { startTestServer, type TestServer } from './harness/test-server.ts';
+import { SCREENSHOTS, useSession } from './harness/session.ts';
 
 const ARTICLE = readFileSync(resolve(import.meta.dirname, '../fixtures/pages/en-tehran-summit.html'), 'utf8');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const SCREENSHOTS = resolve(import.meta.dirname, 'screenshots');
 
 describeInEachBrowser('popup', ({ name, launch }) => {
-  let browser: ExtensionBrowser;
-  let server: TestServer;
-  let probe: TestPage;
-
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await startTestServer();
-    browser = await launch();
-    probe = await browser.openExtensionPage('src/popup/index.html');
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(() => {
-    expect(unexpectedRequests(browser, server.origin)).toEqual([]);
-  });
+  const session = useSession(launch);
 
   async function openArticle(path: string) {
-    const url = server.page(path, ARTICLE);
-    const page = await browser.newPage();
+    const url = session.server.page(path, ARTICLE);
+    const page = await session.browser.newPage();
     await page.goto(url);
-    const { tabId, report } = await waitForReport(probe, url);
+    const { tabId, report } = await waitForReport(session.probe, url);
     await page.waitFor(() => CSS.highlights.size > 0 || null, null);
     return { page, tabId, report };
   }
 
   async function openPopup(tabId: number): Promise<TestPage> {
-    const popup = await browser.openExtensionPage(`src/popup/index.html?tab=${tabId}`);
+    const popup = await session.browser.openExtensionPage(`src/popup/index.html?tab=${tabId}`);
     await popup.waitFor(() => document.querySelector('[data-testid="report"], [data-testid="no-report"]') !== null || null, null);
     return popup;
   }
@@ -72,7 +53,7 @@ describeInEachBrowser('popup', ({ name, launch }) => {
     expect(summary.actors).toEqual(expect.arrayContaining(['Vladimir Putin', 'Ali Khamenei']));
     expect(summary.timeline).toBeGreaterThanOrEqual(3);
     expect(summary.coverage).toBeGreaterThanOrEqual(3);
-    const badge = await probe.evaluate(async (tab: number) => {
+    const badge = await session.probe.evaluate(async (tab: number) => {
       const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
       return api.action.getBadgeText({ tabId: tab });
     }, tabId);
@@ -86,7 +67,7 @@ describeInEachBrowser('popup', ({ name, launch }) => {
     const { page, tabId } = await openArticle('/popup-show.html');
     const popup = await openPopup(tabId);
     await popup.evaluate(() => (document.querySelector('[data-claim-id="gazprom-nioc-40bn-mou"] button') as HTMLButtonElement).click(), null);
-    const state = await probe.waitFor(
+    const state = await session.probe.waitFor(
       async (tab: number) => {
         const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
         const reply = (await api.tabs.sendMessage(tab, { type: 'lens-state' })) as LensStateReply;
@@ -104,7 +85,7 @@ describeInEachBrowser('popup', ({ name, launch }) => {
     const popup = await openPopup(tabId);
     await popup.evaluate(() => (document.querySelector('[data-testid="site-switch"]') as HTMLInputElement).click(), null);
     expect(await page.waitFor(() => CSS.highlights.size === 0 || null, null)).toBe(true);
-    expect(((await sendTabMessage(probe, tabId, { type: 'lens-state' })) as LensStateReply).value.highlighted).toBe(0);
+    expect(((await sendTabMessage(session.probe, tabId, { type: 'lens-state' })) as LensStateReply).value.highlighted).toBe(0);
     await popup.evaluate(() => (document.querySelector('[data-testid="site-switch"]') as HTMLInputElement).click(), null);
     expect(await page.waitFor(() => CSS.highlights.size > 0 || null, null)).toBe(true);
     await popup.close();
@@ -112,10 +93,10 @@ describeInEachBrowser('popup', ({ name, launch }) => {
   });
 
   it('offers a dataset search on pages that are not about Russia–Iran relations', async () => {
-    const url = server.page('/weather.html', '<!doctype html><html lang="en"><head><title>Weather</title></head><body><p>Sunny in Lisbon today.</p></body></html>');
-    const page = await browser.newPage();
+    const url = session.server.page('/weather.html', '<!doctype html><html lang="en"><head><title>Weather</title></head><body><p>Sunny in Lisbon today.</p></body></html>');
+    const page = await session.browser.newPage();
     await page.goto(url);
-    const { tabId } = await waitForReport(probe, url);
+    const { tabId } = await waitForReport(session.probe, url);
     const popup = await openPopup(tabId);
     const results = await popup.evaluate(async () => {
       const input = document.querySelector('#search-input') as HTMLInputElement;
