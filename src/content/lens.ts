@@ -132,7 +132,7 @@ export class Lens {
       this.reading = null;
       this.highlighter.clear();
       this.card?.close();
-      this.options.sendReport(emptyReport(url, this.document.documentElement?.lang || 'und', 'Russia and Iran are not both mentioned on this page', performance.now() - started));
+      this.options.sendReport(emptyReport(url, this.document.documentElement?.lang || 'und', 'precheck', performance.now() - started));
       return;
     }
     this.readRun?.abort();

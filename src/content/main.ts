@@ -52,8 +52,7 @@ async function applySettings(): Promise<void> {
       lens.stop();
       lens = null;
     }
-    const reason = settings.reason === 'paused' ? 'Paused everywhere' : 'Switched off for this site';
-    sendReport(emptyReport(location.href, document.documentElement.lang || 'und', reason, 0));
+    sendReport(emptyReport(location.href, document.documentElement.lang || 'und', settings.reason === 'paused' ? 'paused' : 'site-disabled', 0));
     return;
   }
   const options = { minConfidence: settings.minConfidence, paintStyle: settings.highlightStyle, actorHighlights: settings.actorHighlights, sendReport };

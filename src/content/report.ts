@@ -14,6 +14,7 @@ export function reportOf(reading: PageReading, durationMs: number): PageReport {
     relevant: annotation.relevant,
     score: annotation.score,
     reasons: annotation.reasons.slice(0, 20).map((reason) => reason.slice(0, 500)),
+    reasonDetails: annotation.reasonDetails.slice(0, 20).map(({ code, values }) => ({ code, values: values.slice(0, 5).map((value) => value.slice(0, 300)) })),
     claims: annotation.claims.slice(0, 500).map(({ claimId, eventIds, text, start, end, confidence, blockIndex, blockStart, blockEnd }) => {
       const blockText = reading.blocks[blockIndex]?.text ?? '';
       return {
@@ -35,6 +36,27 @@ export function reportOf(reading: PageReading, durationMs: number): PageReport {
   };
 }
 
-export function emptyReport(url: string, language: string, reason: string, durationMs: number): PageReport {
-  return { url: url.slice(0, 4096), language, relevant: false, score: 0, reasons: [reason], claims: [], actors: [], dates: [], related: [], durationMs: Math.round(durationMs) };
+/** Why nothing was read: the pre-check failed, or the user switched the extension off. */
+export type SkipReason = 'precheck' | 'paused' | 'site-disabled';
+
+const SKIP_TEXT: Record<SkipReason, string> = {
+  precheck: 'Russia and Iran are not both mentioned on this page',
+  paused: 'Paused everywhere',
+  'site-disabled': 'Switched off for this site',
+};
+
+export function emptyReport(url: string, language: string, reason: SkipReason, durationMs: number): PageReport {
+  return {
+    url: url.slice(0, 4096),
+    language,
+    relevant: false,
+    score: 0,
+    reasons: [SKIP_TEXT[reason]],
+    reasonDetails: [{ code: reason, values: [] }],
+    claims: [],
+    actors: [],
+    dates: [],
+    related: [],
+    durationMs: Math.round(durationMs),
+  };
 }

@@ -3,6 +3,7 @@ import type { Actor, Coverage, DatasetEvent } from '../core/dataset/schema.ts';
 import type { PageReport } from '../shared/report.ts';
 import { roleAt, type DatasetIndex } from '../ui/claim-details.ts';
 import { formatPartialDate, t } from '../ui/i18n.ts';
+import { reasonText } from '../ui/reasons.ts';
 import { statusLabel, statusSymbol } from '../ui/status.ts';
 
 export function Relevance({ report }: { report: PageReport }) {
@@ -14,8 +15,8 @@ export function Relevance({ report }: { report: PageReport }) {
       <details open={!report.relevant}>
         <summary>{t('relevanceWhy', 'Why?')}</summary>
         <ul>
-          {report.reasons.map((reason) => (
-            <li key={reason}>{reason}</li>
+          {report.reasons.map((reason, position) => (
+            <li key={reason}>{reasonText(report.reasonDetails[position], reason)}</li>
           ))}
         </ul>
       </details>

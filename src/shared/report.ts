@@ -25,6 +25,8 @@ export const PageReportSchema = z.strictObject({
   relevant: z.boolean(),
   score: z.number().min(0).max(1),
   reasons: z.array(z.string().max(500)).max(20),
+  /** The same reasons as codes and values, so the popup can say them in the UI language. */
+  reasonDetails: z.array(z.strictObject({ code: z.string().max(40), values: z.array(z.string().max(300)).max(5) })).max(20).default([]),
   claims: z.array(ClaimHitSchema).max(500),
   actors: z.array(z.strictObject({ actorId: z.string(), name: z.string().max(200), mentions: z.number().int().nonnegative() })).max(200),
   dates: z.array(z.strictObject({ text: z.string().max(200), date: z.string().max(32) })).max(200),

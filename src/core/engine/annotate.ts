@@ -9,7 +9,7 @@ import type { Claim, Coverage, Dataset } from '../dataset/schema.ts';
 import { resolveRelativeDate } from '../dates/extract-dates.ts';
 import { detectLanguage } from '../text/language.ts';
 import { compileSignatures, type ClaimSignatures } from './claim-signatures.ts';
-import { buildSideIndex, RELEVANCE_THRESHOLD, scoreRelevance, type SideIndex } from './relevance.ts';
+import { buildSideIndex, RELEVANCE_THRESHOLD, scoreRelevance, type Reason, type SideIndex } from './relevance.ts';
 import { scanBlock, type BlockScan } from './scan-block.ts';
 import { buildTermIndexInSteps, compileTerms, type CompiledTerms, type TermIndex } from './term-index.ts';
 
@@ -74,7 +74,9 @@ export interface Annotation {
   readonly relevant: boolean;
   readonly score: number;
   readonly language: string;
+  /** Human-readable reasons (English), and the same as codes and values for translated UIs. */
   readonly reasons: readonly string[];
+  readonly reasonDetails: readonly Reason[];
   readonly claims: readonly ClaimMatch[];
   readonly actors: readonly ActorMention[];
   readonly dates: readonly PageDate[];
@@ -157,7 +159,8 @@ export function summarizePage(engine: Engine, page: PageInput, language: string,
     relevant: relevance.relevant,
     score: relevance.score,
     language,
-    reasons: relevance.reasons,
+    reasons: relevance.reasons.map((reason) => reason.text),
+    reasonDetails: relevance.reasons,
     // Precision over recall: nothing is marked on a page that is not about the relationship.
     claims: relevance.relevant ? claims : [],
     actors: actorsOf(engine, content.map(({ scan }) => scan)),

@@ -17,10 +17,29 @@ export interface RelevanceInput {
   readonly claimCount: number;
 }
 
+/** Why a page was judged as it was: a code the UI translates, its values, and the English text. */
+export interface Reason {
+  readonly code: ReasonCode;
+  readonly values: readonly string[];
+  readonly text: string;
+}
+
+export type ReasonCode =
+  | 'neither-mentioned'
+  | 'russia-not-mentioned'
+  | 'iran-not-mentioned'
+  | 'together'
+  | 'never-together'
+  | 'dealings'
+  | 'headline'
+  | 'claims'
+  | 'passing'
+  | 'lists';
+
 export interface Relevance {
   readonly score: number;
   readonly relevant: boolean;
-  readonly reasons: string[];
+  readonly reasons: Reason[];
 }
 
 export const RELEVANCE_THRESHOLD = 0.5;
@@ -114,11 +133,14 @@ export function scoreRelevance(input: RelevanceInput, sides: SideIndex): Relevan
   const counts = tally(input, sides);
   const titleSides = input.title ? sidesIn(input.title.refs, sides) : new Set<Side>();
   const titleBoth = titleSides.size === 2;
-  const reasons: string[] = [];
+  const reasons: Reason[] = [];
+  const reason = (code: ReasonCode, text: string, ...values: (string | number)[]) => reasons.push({ code, text, values: values.map(String) });
 
   if (counts.mentions.ru === 0 || counts.mentions.ir === 0) {
-    const missing = counts.mentions.ru === 0 && counts.mentions.ir === 0 ? 'Neither Russia nor Iran is' : counts.mentions.ru === 0 ? 'Russia is not' : 'Iran is not';
-    return { score: titleBoth ? 0.2 : 0, relevant: false, reasons: [`${missing} mentioned in the article text`] };
+    if (counts.mentions.ru === 0 && counts.mentions.ir === 0) reason('neither-mentioned', 'Neither Russia nor Iran is mentioned in the article text');
+    else if (counts.mentions.ru === 0) reason('russia-not-mentioned', 'Russia is not mentioned in the article text');
+    else reason('iran-not-mentioned', 'Iran is not mentioned in the article text');
+    return { score: titleBoth ? 0.2 : 0, relevant: false, reasons };
   }
 
   const points =
@@ -135,14 +157,15 @@ export function scoreRelevance(input: RelevanceInput, sides: SideIndex): Relevan
 
   if (counts.coBlocks > 0) {
     const pair = [topMention(counts.coMentions, 'ru', sides), topMention(counts.coMentions, 'ir', sides)].filter(Boolean).join(' and ');
-    reasons.push(`${pair ? `${pair} ` : 'Both sides '}in the same paragraphs (${plural(counts.coBlocks, 'paragraph', 'paragraphs')})`);
+    const who = pair || 'Both sides';
+    reason('together', `${who} in the same paragraphs (${plural(counts.coBlocks, 'paragraph', 'paragraphs')})`, who, counts.coBlocks);
   } else {
-    reasons.push('Russia and Iran are never discussed in the same paragraph');
+    reason('never-together', 'Russia and Iran are never discussed in the same paragraph');
   }
-  if (counts.relationBlocks > 0) reasons.push(`${plural(counts.relationBlocks, 'paragraph', 'paragraphs')} about dealings between them`);
-  if (titleBoth) reasons.push('The headline names both');
-  if (input.claimCount > 0) reasons.push(`${plural(input.claimCount, 'dataset claim', 'dataset claims')} found`);
-  if (passing) reasons.push('Only one paragraph discusses both, and the headline names neither pair');
-  if (counts.listBlocks > 0) reasons.push(`${plural(counts.listBlocks, 'paragraph lists', 'paragraphs list')} many countries (not counted)`);
+  if (counts.relationBlocks > 0) reason('dealings', `${plural(counts.relationBlocks, 'paragraph', 'paragraphs')} about dealings between them`, counts.relationBlocks);
+  if (titleBoth) reason('headline', 'The headline names both');
+  if (input.claimCount > 0) reason('claims', `${plural(input.claimCount, 'dataset claim', 'dataset claims')} found`, input.claimCount);
+  if (passing) reason('passing', 'Only one paragraph discusses both, and the headline does not name both');
+  if (counts.listBlocks > 0) reason('lists', `${plural(counts.listBlocks, 'paragraph lists', 'paragraphs list')} many countries (not counted)`, counts.listBlocks);
   return { score, relevant: score >= RELEVANCE_THRESHOLD, reasons };
 }
