@@ -62,6 +62,8 @@ function supported(): boolean {
 export class ClaimHighlighter {
   private painted: PaintedClaim[] = [];
   private sheet: CSSStyleSheet | null = null;
+  /** Shadow roots we added our sheet to: ::highlight rules do not cross into shadow trees. */
+  private readonly styledShadowRoots = new Set<ShadowRoot>();
 
   constructor(
     private readonly document: Document,
@@ -93,6 +95,10 @@ export class ClaimHighlighter {
     }
     if (this.painted.length === 0) return this.painted;
     this.adoptStyles();
+    for (const { range } of this.painted) {
+      const rootNode = range.startContainer.getRootNode();
+      if (rootNode !== this.document && 'host' in rootNode) this.adoptInto(rootNode as ShadowRoot);
+    }
     for (const [style, ranges] of byStyle) CSS.highlights.set(NAMES[style], new Highlight(...ranges));
     return this.painted;
   }
@@ -156,7 +162,25 @@ export class ClaimHighlighter {
     }
   }
 
+  private adoptInto(shadowRoot: ShadowRoot): void {
+    if (!this.sheet || this.styledShadowRoots.has(shadowRoot)) return;
+    try {
+      shadowRoot.adoptedStyleSheets = [...shadowRoot.adoptedStyleSheets, this.sheet];
+      this.styledShadowRoots.add(shadowRoot);
+    } catch {
+      // A shadow root that refuses (another document's sheet): its claims stay unstyled but listed.
+    }
+  }
+
   private dropStyles(): void {
+    for (const shadowRoot of this.styledShadowRoots) {
+      try {
+        shadowRoot.adoptedStyleSheets = shadowRoot.adoptedStyleSheets.filter((adopted) => adopted !== this.sheet);
+      } catch {
+        // Gone with its host.
+      }
+    }
+    this.styledShadowRoots.clear();
     if (!this.sheet) return;
     const sheet = this.sheet;
     this.sheet = null;

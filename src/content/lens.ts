@@ -19,12 +19,19 @@ export interface LensOptions {
   readonly minConfidence: number;
   readonly paintStyle: PaintStyle;
   readonly actorHighlights: boolean;
+  /** Also read open shadow roots (a setting). */
+  readonly shadowRoots: boolean;
   readonly sendReport: (report: PageReport) => void;
 }
 
 /** Mutations are batched: re-read at most this often, however busy the page is. */
 const MUTATION_DEBOUNCE_MS = 600;
 const MUTATION_MIN_INTERVAL_MS = 2_000;
+
+/** Lenses with the same key read a page the same way; a settings change to another key restarts it. */
+export function settingsKeyOf(options: Pick<LensOptions, 'minConfidence' | 'paintStyle' | 'actorHighlights' | 'shadowRoots'>): string {
+  return `${options.minConfidence}|${options.paintStyle}|${options.actorHighlights}|${options.shadowRoots}`;
+}
 
 export class Lens {
   private readonly controller = new AbortController();
@@ -53,7 +60,7 @@ export class Lens {
 
   /** The settings this lens was started with (a change of any of them restarts it). */
   get settingsKey(): string {
-    return `${this.options.minConfidence}|${this.options.paintStyle}|${this.options.actorHighlights}`;
+    return settingsKeyOf(this.options);
   }
 
   async start(): Promise<void> {
@@ -128,7 +135,8 @@ export class Lens {
   private async readPage(): Promise<void> {
     const started = performance.now();
     const url = this.document.location?.href ?? '';
-    if (!this.document.body || !mayCoverRussiaIran(this.document)) {
+    // textContent does not see into shadow trees: with shadow roots on, the reading itself decides.
+    if (!this.document.body || (!this.options.shadowRoots && !mayCoverRussiaIran(this.document))) {
       this.reading = null;
       this.highlighter.clear();
       this.card?.close();
@@ -143,6 +151,8 @@ export class Lens {
       this.reader ??= new PageReader(await this.engineFor(signal), {
         minConfidence: this.options.minConfidence,
         isExcluded: (element) => this.ownNodes.has(element),
+        shadowRoots: this.options.shadowRoots,
+        onShadowRoot: (shadowRoot) => this.observeShadowRoot(shadowRoot),
       });
       const reading = await this.reader.read(this.document, signal);
       this.reading = reading;
@@ -180,6 +190,15 @@ export class Lens {
     });
     // The document itself, not its root element: document.open() replaces the root, and we must see that.
     this.observer.observe(this.document, { childList: true, subtree: true, characterData: true });
+  }
+
+  private readonly observedShadowRoots = new WeakSet<ShadowRoot>();
+
+  /** Mutations inside a shadow tree do not reach the document's observer: watch each root read. */
+  private observeShadowRoot(shadowRoot: ShadowRoot): void {
+    if (!this.observer || this.observedShadowRoots.has(shadowRoot)) return;
+    this.observedShadowRoots.add(shadowRoot);
+    this.observer.observe(shadowRoot, { childList: true, subtree: true, characterData: true });
   }
 
   private isOwn(node: Node): boolean {

@@ -8,7 +8,7 @@ import type { TabMessage } from '../shared/messages.ts';
 import type { PageReport } from '../shared/report.ts';
 import type { PageSettings } from '../shared/settings.ts';
 import type { EngineData } from 'virtual:lens-engine-data';
-import { Lens } from './lens.ts';
+import { Lens, settingsKeyOf } from './lens.ts';
 import { emptyReport } from './report.ts';
 
 function sendReport(report: PageReport): void {
@@ -55,8 +55,14 @@ async function applySettings(): Promise<void> {
     sendReport(emptyReport(location.href, document.documentElement.lang || 'und', settings.reason === 'paused' ? 'paused' : 'site-disabled', 0));
     return;
   }
-  const options = { minConfidence: settings.minConfidence, paintStyle: settings.highlightStyle, actorHighlights: settings.actorHighlights, sendReport };
-  if (lens && lens.settingsKey === `${options.minConfidence}|${options.paintStyle}|${options.actorHighlights}`) return;
+  const options = {
+    minConfidence: settings.minConfidence,
+    paintStyle: settings.highlightStyle,
+    actorHighlights: settings.actorHighlights,
+    shadowRoots: settings.shadowDom === true,
+    sendReport,
+  };
+  if (lens && lens.settingsKey === settingsKeyOf(options)) return;
   lens?.stop();
   lens = new Lens(document, loadEngineData, options);
   await lens.start();

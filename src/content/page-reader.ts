@@ -20,6 +20,8 @@ export interface PageReading {
 export interface ReaderOptions {
   readonly minConfidence: number;
   readonly isExcluded: (element: Element) => boolean;
+  readonly shadowRoots: boolean;
+  readonly onShadowRoot: (shadowRoot: ShadowRoot) => void;
 }
 
 /** Scans keyed by block text; kept small so an endlessly mutating page cannot grow it without bound. */
@@ -36,7 +38,8 @@ export class PageReader {
 
   async read(document: Document, signal: AbortSignal): Promise<PageReading> {
     const root = document.body ?? document.documentElement;
-    const blocks = await runInSlices(extractBlocksInSteps(root, { isExcluded: this.options.isExcluded }), signal);
+    const { isExcluded, shadowRoots, onShadowRoot } = this.options;
+    const blocks = await runInSlices(extractBlocksInSteps(root, { isExcluded, shadowRoots, onShadowRoot }), signal);
     const metadata = pageMetadata(document);
     this.language ??= pageLanguage(metadata, blocks.slice(0, 60).map((block) => block.text).join(' '));
     const language = this.language;

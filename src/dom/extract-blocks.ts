@@ -26,6 +26,10 @@ export interface ExtractOptions {
   readonly isExcluded?: (element: Element) => boolean;
   /** Blocks longer than this are cut at a sentence or word boundary (keeps each slice of work small). */
   readonly maxBlockLength?: number;
+  /** Read open shadow roots too (a setting: most pages have none worth reading). */
+  readonly shadowRoots?: boolean;
+  /** Told about each open shadow root read, so the caller can watch and style it. */
+  readonly onShadowRoot?: (shadowRoot: ShadowRoot) => void;
 }
 
 const SKIPPED = new Set([
@@ -68,6 +72,8 @@ interface Builder {
 
 function isExcludedByMarkup(element: Element): boolean {
   if (SKIPPED.has(element.tagName.toUpperCase())) return true;
+  // A slot's own children are fallback content, shown only when nothing is slotted in.
+  if (element.tagName === 'SLOT' && ((element as HTMLSlotElement).assignedNodes?.().length ?? 0) > 0) return true;
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
   const editable = element.getAttribute('contenteditable');
   return editable !== null && editable !== 'false';
@@ -187,27 +193,45 @@ export function* extractBlocksInSteps(root: Node, options: ExtractOptions = {}):
   let visited = 0;
   while (node) {
     if (++visited % NODES_PER_STEP === 0) yield;
-    let descend = false;
+    let next: Node | null = null;
     if (node.nodeType === 1) {
       const element = node as Element;
       if (!isExcluded(element)) {
         enter(element);
-        if (element.firstChild) descend = true;
-        else exit(element);
+        // An open shadow root is read first, then the host's own (slotted) children.
+        const shadow = options.shadowRoots ? element.shadowRoot : null;
+        if (shadow) options.onShadowRoot?.(shadow);
+        next = shadow?.firstChild ?? element.firstChild;
+        if (!next) exit(element);
       }
     } else if (node.nodeType === 3) {
       addText(node as Text);
     }
-    if (descend) {
-      node = node.firstChild;
+    if (next) {
+      node = next;
       continue;
     }
-    while (node && node !== root && !node.nextSibling) {
-      node = node.parentNode;
-      if (node && node !== root && node.nodeType === 1) exit(node as Element);
+    node = nextAfter(node);
+  }
+
+  /** The next node after `from`'s subtree, leaving elements (and shadow roots) on the way up. */
+  function nextAfter(from: Node): Node | null {
+    let current: Node | null = from;
+    while (current && current !== root && !current.nextSibling) {
+      const parent: Node | null = current.parentNode;
+      if (parent && parent.nodeType === 11 && (parent as ShadowRoot).host) {
+        // Leaving a shadow tree: continue with the host's light children, or leave the host.
+        const host: Element = (parent as ShadowRoot).host;
+        if (host.firstChild) return host.firstChild;
+        exit(host);
+        current = host;
+        continue;
+      }
+      current = parent;
+      if (current && current !== root && current.nodeType === 1) exit(current as Element);
     }
-    if (!node || node === root) break;
-    node = node.nextSibling;
+    if (!current || current === root) return null;
+    return current.nextSibling;
   }
   flush();
 

@@ -125,6 +125,7 @@ export interface PageSettings {
   readonly minConfidence: number;
   readonly highlightStyle: Settings['highlightStyle'];
   readonly actorHighlights: boolean;
+  readonly shadowDom: boolean;
 }
 
 export function pageSettingsFor(settings: Settings, hostname: string): PageSettings {
@@ -135,5 +136,6 @@ export function pageSettingsFor(settings: Settings, hostname: string): PageSetti
     minConfidence: settings.minConfidence,
     highlightStyle: settings.highlightStyle,
     actorHighlights: settings.actorHighlights,
+    shadowDom: settings.shadowDom,
   };
 }

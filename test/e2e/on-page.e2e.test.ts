@@ -144,6 +144,42 @@ describeInEachBrowser('on the page', ({ name, launch }) => {
     await page.close();
   });
 
+  it('reads open shadow roots only when the setting is on', async () => {
+    // The article's claims live inside a custom element's open shadow root.
+    const shadowPage = ARTICLE.replace(/<article>[\s\S]*<\/article>/, '<x-story></x-story>').replace(
+      '</body>',
+      `<template id="story">${ARTICLE.match(/<article>[\s\S]*<\/article>/)?.[0] ?? ''}</template>
+<script>customElements.define('x-story', class extends HTMLElement { connectedCallback() { this.attachShadow({ mode: 'open' }).append(document.getElementById('story').content.cloneNode(true)); } });</script></body>`,
+    );
+    const setShadowDom = (enabled: boolean) =>
+      session.probe.evaluate(async (on: boolean) => {
+        const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+        const stored = ((await api.storage.sync.get('settings')).settings ?? {}) as Record<string, unknown>;
+        await api.storage.sync.set({
+          settings: { version: 1, enabled: true, disabledSites: [], minConfidence: 0.6, badge: true, iframes: false, highlightStyle: 'underline-and-tint', actorHighlights: false, ...stored, shadowDom: on },
+        });
+      }, enabled);
+    await setShadowDom(false);
+    const url = session.server.page('/shadow.html', shadowPage);
+    const page = await session.browser.newPage();
+    await page.goto(url);
+    await waitForReport(session.probe, url);
+    expect(await page.evaluate(() => CSS.highlights.size, null)).toBe(0);
+    await setShadowDom(true);
+    const inShadow = await page.waitFor(
+      () => {
+        const ranges = [...(CSS.highlights.get('c-solid') ?? [])] as Range[];
+        return ranges.some((range) => range.startContainer.getRootNode() instanceof ShadowRoot) || null;
+      },
+      null,
+      15_000,
+    );
+    expect(inShadow).toBe(true);
+    await setShadowDom(false);
+    expect(await page.waitFor(() => CSS.highlights.size === 0 || null, null, 15_000)).toBe(true);
+    await page.close();
+  });
+
   it('tears down to exactly the DOM it found, card included', async () => {
     const { page, tabId } = await openArticle('/teardown.html', instrumented(ARTICLE));
     await sendRuntimeMessage(session.probe, { type: 'run-command', tabId, command: 'next-claim' });

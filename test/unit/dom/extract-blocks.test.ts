@@ -90,3 +90,26 @@ describe('pageMetadata', () => {
     expect(page('<script type="application/ld+json">{broken</script>', '<time datetime="2025-01-17">x</time>').publishedDate).toBe('2025-01-17');
   });
 });
+
+describe('extractBlocks with open shadow roots', () => {
+  /** linkedom has no attachShadow: a stand-in shadow root made of a fragment whose host is known. */
+  function withShadow(html: string, shadowHtml: string) {
+    const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+    const host = document.querySelector('x-card')!;
+    const shadow = document.createDocumentFragment() as unknown as ShadowRoot & { host: Element };
+    const holder = document.createElement('div');
+    holder.innerHTML = shadowHtml;
+    while (holder.firstChild) shadow.appendChild(holder.firstChild);
+    Object.defineProperty(shadow, 'host', { value: host });
+    Object.defineProperty(host, 'shadowRoot', { value: shadow });
+    return document.body as unknown as Node;
+  }
+
+  it('reads an open shadow tree and then the slotted light children, only when asked', () => {
+    const body = withShadow('<p>Before.</p><x-card><span>Light text.</span></x-card><p>After.</p>', '<p>Shadow paragraph.</p>');
+    expect(extractBlocks(body).map((block) => block.text)).toEqual(['Before.', 'Light text.', 'After.']);
+    const seen: unknown[] = [];
+    expect(extractBlocks(body, { shadowRoots: true, onShadowRoot: (root) => seen.push(root) }).map((block) => block.text)).toEqual(['Before.', 'Shadow paragraph.', 'Light text.', 'After.']);
+    expect(seen).toHaveLength(1);
+  });
+});
