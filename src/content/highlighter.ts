@@ -55,8 +55,16 @@ export interface PaintedClaim {
   readonly style: HighlightStyle;
 }
 
-function supported(): boolean {
-  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+interface HighlightApi {
+  readonly registry: HighlightRegistry;
+  readonly Highlight: typeof Highlight;
+}
+
+/** The Highlight API of the document's own window: each document (and iframe) has its own registry. */
+function highlightApiOf(document: Document): HighlightApi | null {
+  const view = document.defaultView as (Window & { CSS?: typeof CSS; Highlight?: typeof Highlight }) | null;
+  const registry = view?.CSS && 'highlights' in view.CSS ? view.CSS.highlights : undefined;
+  return registry && typeof view?.Highlight === 'function' ? { registry, Highlight: view.Highlight } : null;
 }
 
 export class ClaimHighlighter {
@@ -65,10 +73,14 @@ export class ClaimHighlighter {
   /** Shadow roots we added our sheet to: ::highlight rules do not cross into shadow trees. */
   private readonly styledShadowRoots = new Set<ShadowRoot>();
 
+  private readonly api: HighlightApi | null;
+
   constructor(
     private readonly document: Document,
     private readonly paintStyle: PaintStyle = 'underline-and-tint',
-  ) {}
+  ) {
+    this.api = highlightApiOf(document);
+  }
 
   get claims(): readonly PaintedClaim[] {
     return this.painted;
@@ -77,7 +89,8 @@ export class ClaimHighlighter {
   /** Replaces every highlight with these matches; returns what was painted, in page order. */
   paint(blocks: readonly DomBlock[], matches: readonly ClaimMatch[], styleOf: (claimId: string) => HighlightStyle): readonly PaintedClaim[] {
     this.clear();
-    if (!supported()) return [];
+    const api = this.api;
+    if (!api) return [];
     const byStyle = new Map<HighlightStyle, Range[]>();
     const seen = new Set<string>();
     for (const match of matches) {
@@ -99,19 +112,20 @@ export class ClaimHighlighter {
       const rootNode = range.startContainer.getRootNode();
       if (rootNode !== this.document && 'host' in rootNode) this.adoptInto(rootNode as ShadowRoot);
     }
-    for (const [style, ranges] of byStyle) CSS.highlights.set(NAMES[style], new Highlight(...ranges));
+    for (const [style, ranges] of byStyle) api.registry.set(NAMES[style], new api.Highlight(...ranges));
     return this.painted;
   }
 
   /** Marks actor mentions lightly (a setting); claims keep their own highlight on top. */
   paintActors(ranges: readonly Range[]): void {
-    if (!supported()) return;
+    const api = this.api;
+    if (!api) return;
     if (ranges.length === 0) {
-      CSS.highlights.delete(NAMES.actor);
+      api.registry.delete(NAMES.actor);
       return;
     }
     this.adoptStyles();
-    CSS.highlights.set(NAMES.actor, new Highlight(...ranges));
+    api.registry.set(NAMES.actor, new api.Highlight(...ranges));
   }
 
   /** A DOM range for an offset span of a block, or null when the text moved under us. */
@@ -120,9 +134,10 @@ export class ClaimHighlighter {
   }
 
   focus(claim: PaintedClaim | null): void {
-    if (!supported()) return;
-    if (claim) CSS.highlights.set(NAMES.focus, new Highlight(claim.range));
-    else CSS.highlights.delete(NAMES.focus);
+    const api = this.api;
+    if (!api) return;
+    if (claim) api.registry.set(NAMES.focus, new api.Highlight(claim.range));
+    else api.registry.delete(NAMES.focus);
   }
 
   /** Drops ranges whose text left the document (a re-render replaced it). */
@@ -132,7 +147,7 @@ export class ClaimHighlighter {
 
   clear(): void {
     this.painted = [];
-    if (supported()) for (const name of Object.values(NAMES)) CSS.highlights.delete(name);
+    if (this.api) for (const name of Object.values(NAMES)) this.api.registry.delete(name);
     this.dropStyles();
   }
 
@@ -153,7 +168,9 @@ export class ClaimHighlighter {
   private adoptStyles(): void {
     if (this.sheet) return;
     try {
-      const sheet = new CSSStyleSheet();
+      // A sheet from the document's own window: another window's sheet cannot be adopted.
+      const view = this.document.defaultView as (Window & { CSSStyleSheet: typeof CSSStyleSheet }) | null;
+      const sheet = new (view?.CSSStyleSheet ?? CSSStyleSheet)();
       sheet.replaceSync(stylesheetFor(this.paintStyle));
       this.document.adoptedStyleSheets = [...this.document.adoptedStyleSheets, sheet];
       this.sheet = sheet;

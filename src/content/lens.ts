@@ -4,8 +4,7 @@
  * as it was. Every listener and observer hangs off one AbortController.
  */
 import type { Dataset } from '../core/dataset/schema.ts';
-import { createEngineInSteps, type Engine } from '../core/engine/annotate.ts';
-import type { CompiledTerms } from '../core/engine/term-index.ts';
+import type { Engine } from '../core/engine/annotate.ts';
 import type { LensState } from '../shared/messages.ts';
 import type { PageReport } from '../shared/report.ts';
 import { ClaimHighlighter, STYLE_OF_STATUS, type PaintedClaim, type PaintStyle } from './highlighter.ts';
@@ -13,7 +12,7 @@ import { ClaimCard } from './hover-card/claim-card-controller.tsx';
 import { PageReader, type PageReading } from './page-reader.ts';
 import { mayCoverRussiaIran } from './precheck.ts';
 import { emptyReport, reportOf } from './report.ts';
-import { Cancelled, runInSlices } from './scheduler.ts';
+import { Cancelled } from './scheduler.ts';
 
 export interface LensOptions {
   readonly minConfidence: number;
@@ -21,6 +20,8 @@ export interface LensOptions {
   readonly actorHighlights: boolean;
   /** Also read open shadow roots (a setting). */
   readonly shadowRoots: boolean;
+  /** Also read same-origin iframes, each with a lens of its own (a setting). */
+  readonly frames: boolean;
   readonly sendReport: (report: PageReport) => void;
 }
 
@@ -29,8 +30,8 @@ const MUTATION_DEBOUNCE_MS = 600;
 const MUTATION_MIN_INTERVAL_MS = 2_000;
 
 /** Lenses with the same key read a page the same way; a settings change to another key restarts it. */
-export function settingsKeyOf(options: Pick<LensOptions, 'minConfidence' | 'paintStyle' | 'actorHighlights' | 'shadowRoots'>): string {
-  return `${options.minConfidence}|${options.paintStyle}|${options.actorHighlights}|${options.shadowRoots}`;
+export function settingsKeyOf(options: Pick<LensOptions, 'minConfidence' | 'paintStyle' | 'actorHighlights' | 'shadowRoots' | 'frames'>): string {
+  return `${options.minConfidence}|${options.paintStyle}|${options.actorHighlights}|${options.shadowRoots}|${options.frames}`;
 }
 
 export class Lens {
@@ -50,8 +51,8 @@ export class Lens {
   private reading: PageReading | null = null;
 
   constructor(
-    private readonly document: Document,
-    private readonly loadData: () => Promise<{ readonly dataset: Dataset; readonly terms: CompiledTerms }>,
+    readonly document: Document,
+    private readonly loadEngine: () => Promise<Engine>,
     private readonly options: LensOptions,
   ) {
     this.highlighter = new ClaimHighlighter(document, options.paintStyle);
@@ -69,8 +70,10 @@ export class Lens {
     this.observeMutations();
   }
 
-  /** Removes every highlight, node, listener and observer we added. */
+  /** Removes every highlight, node, listener and observer we added (in frames too). */
   stop(): void {
+    for (const child of this.frameLenses.values()) child.stop();
+    this.frameLenses.clear();
     this.controller.abort();
     this.readRun?.abort();
     clearTimeout(this.debounceTimer);
@@ -122,12 +125,12 @@ export class Lens {
     return this.card;
   }
 
-  /** Compiled on the first page that passes the pre-check, in slices (it takes ~50 ms in all). */
   private async engineFor(signal: AbortSignal): Promise<Engine> {
     if (!this.engine) {
-      const { dataset, terms } = await this.loadData();
-      this.dataset = dataset;
-      this.engine = await runInSlices(createEngineInSteps(dataset, terms), signal);
+      const engine = await this.loadEngine();
+      if (signal.aborted) throw new Cancelled();
+      this.engine = engine;
+      this.dataset = engine.dataset;
     }
     return this.engine;
   }
@@ -141,6 +144,8 @@ export class Lens {
       this.highlighter.clear();
       this.card?.close();
       this.options.sendReport(emptyReport(url, this.document.documentElement?.lang || 'und', 'precheck', performance.now() - started));
+      // A page that is only a frame around an article: the frames may still be worth reading.
+      this.readFrames();
       return;
     }
     this.readRun?.abort();
@@ -157,6 +162,7 @@ export class Lens {
       const reading = await this.reader.read(this.document, signal);
       this.reading = reading;
       this.paint(reading);
+      this.readFrames();
       this.options.sendReport(reportOf(reading, performance.now() - started));
     } catch (error) {
       if (!(error instanceof Cancelled)) throw error;
@@ -193,6 +199,29 @@ export class Lens {
   }
 
   private readonly observedShadowRoots = new WeakSet<ShadowRoot>();
+  private readonly frameLenses = new Map<HTMLIFrameElement, Lens>();
+
+  /**
+   * Same-origin iframes get a lens of their own, sharing the engine: their text, highlight
+   * registry and card live in their document. Cross-origin frames cannot be read, by design.
+   * Frame lenses do not report: the popup describes the page's own document.
+   */
+  private readFrames(): void {
+    if (!this.options.frames || this.controller.signal.aborted) return;
+    for (const iframe of Array.from(this.document.querySelectorAll('iframe'))) {
+      const frameDocument = sameOriginDocument(iframe);
+      const existing = this.frameLenses.get(iframe);
+      if (existing && existing.document === frameDocument) continue;
+      existing?.stop();
+      this.frameLenses.delete(iframe);
+      if (!frameDocument?.body) continue;
+      const child = new Lens(frameDocument, this.loadEngine, { ...this.options, frames: false, sendReport: () => undefined });
+      this.frameLenses.set(iframe, child);
+      void child.start().catch(() => undefined);
+      // A frame that navigates gets a new document: read it again when it loads.
+      iframe.addEventListener('load', () => this.readFrames(), { once: true, signal: this.controller.signal });
+    }
+  }
 
   /** Mutations inside a shadow tree do not reach the document's observer: watch each root read. */
   private observeShadowRoot(shadowRoot: ShadowRoot): void {
@@ -240,6 +269,15 @@ export class Lens {
     view.addEventListener('hashchange', onNavigate, { signal: this.controller.signal });
     const navigation = (view as unknown as { navigation?: EventTarget }).navigation;
     navigation?.addEventListener('navigatesuccess', onNavigate, { signal: this.controller.signal });
+  }
+}
+
+/** The iframe's document when we may read it (same origin), else null. */
+function sameOriginDocument(iframe: HTMLIFrameElement): Document | null {
+  try {
+    return iframe.contentDocument;
+  } catch {
+    return null; // cross-origin: not ours to read
   }
 }
 

@@ -8,7 +8,9 @@ import type { TabMessage } from '../shared/messages.ts';
 import type { PageReport } from '../shared/report.ts';
 import type { PageSettings } from '../shared/settings.ts';
 import type { EngineData } from 'virtual:lens-engine-data';
+import { createEngineInSteps, type Engine } from '../core/engine/annotate.ts';
 import { Lens, settingsKeyOf } from './lens.ts';
+import { runInSlices } from './scheduler.ts';
 import { emptyReport } from './report.ts';
 
 function sendReport(report: PageReport): void {
@@ -42,6 +44,17 @@ async function loadEngineData(): Promise<EngineData> {
   return JSON.parse(reply.value) as EngineData;
 }
 
+let engine: Promise<Engine> | null = null;
+
+/** One engine for the page and its frames, compiled in slices (about 50 ms of work in all). */
+function loadEngine(): Promise<Engine> {
+  engine ??= loadEngineData().then(({ dataset, terms }) => runInSlices(createEngineInSteps(dataset, terms), new AbortController().signal));
+  engine.catch(() => {
+    engine = null; // try again next time
+  });
+  return engine;
+}
+
 let lens: Lens | null = null;
 
 async function applySettings(): Promise<void> {
@@ -60,11 +73,12 @@ async function applySettings(): Promise<void> {
     paintStyle: settings.highlightStyle,
     actorHighlights: settings.actorHighlights,
     shadowRoots: settings.shadowDom === true,
+    frames: settings.iframes === true,
     sendReport,
   };
   if (lens && lens.settingsKey === settingsKeyOf(options)) return;
   lens?.stop();
-  lens = new Lens(document, loadEngineData, options);
+  lens = new Lens(document, loadEngine, options);
   await lens.start();
 }
 

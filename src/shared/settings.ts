@@ -126,6 +126,7 @@ export interface PageSettings {
   readonly highlightStyle: Settings['highlightStyle'];
   readonly actorHighlights: boolean;
   readonly shadowDom: boolean;
+  readonly iframes: boolean;
 }
 
 export function pageSettingsFor(settings: Settings, hostname: string): PageSettings {
@@ -137,5 +138,6 @@ export function pageSettingsFor(settings: Settings, hostname: string): PageSetti
     highlightStyle: settings.highlightStyle,
     actorHighlights: settings.actorHighlights,
     shadowDom: settings.shadowDom,
+    iframes: settings.iframes,
   };
 }

@@ -180,6 +180,43 @@ describeInEachBrowser('on the page', ({ name, launch }) => {
     await page.close();
   });
 
+  it('reads same-origin iframes only when the setting is on', async () => {
+    const setFrames = (enabled: boolean) =>
+      session.probe.evaluate(async (on: boolean) => {
+        const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+        const stored = ((await api.storage.sync.get('settings')).settings ?? {}) as Record<string, unknown>;
+        await api.storage.sync.set({
+          settings: { version: 1, enabled: true, disabledSites: [], minConfidence: 0.6, badge: true, shadowDom: false, highlightStyle: 'underline-and-tint', actorHighlights: false, ...stored, iframes: on },
+        });
+      }, enabled);
+    await setFrames(false);
+    session.server.page('/framed-article.html', ARTICLE);
+    const wrapper = '<!doctype html><html lang="en"><head><title>Reader</title></head><body><p>Weather and markets.</p><iframe src="/framed-article.html" width="800" height="600"></iframe></body></html>';
+    const url = session.server.page('/frame-wrapper.html', wrapper);
+    const page = await session.browser.newPage();
+    await page.goto(url);
+    await waitForReport(session.probe, url);
+    const frameHighlights = () =>
+      page.evaluate(() => {
+        const frameWindow = document.querySelector('iframe')?.contentWindow as (Window & { CSS: typeof CSS }) | null;
+        return frameWindow?.CSS.highlights.size ?? -1;
+      }, null);
+    expect(await frameHighlights()).toBe(0);
+    await setFrames(true);
+    expect(
+      await page.waitFor(
+        () => ((document.querySelector('iframe')?.contentWindow as (Window & { CSS: typeof CSS }) | null)?.CSS.highlights.size ?? 0) > 0 || null,
+        null,
+        15_000,
+      ),
+    ).toBe(true);
+    expect(await page.evaluate(() => CSS.highlights.size, null)).toBe(0); // the wrapper itself has no claims
+    await setFrames(false);
+    expect(await page.waitFor(async () => ((document.querySelector('iframe')?.contentWindow as (Window & { CSS: typeof CSS }) | null)?.CSS.highlights.size ?? 0) === 0 || null, null, 15_000)).toBe(true);
+    expect(await frameHighlights()).toBe(0);
+    await page.close();
+  });
+
   it('tears down to exactly the DOM it found, card included', async () => {
     const { page, tabId } = await openArticle('/teardown.html', instrumented(ARTICLE));
     await sendRuntimeMessage(session.probe, { type: 'run-command', tabId, command: 'next-claim' });

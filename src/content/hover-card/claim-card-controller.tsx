@@ -143,7 +143,8 @@ export class ClaimCard {
 
   private adoptStyles(shadow: ShadowRoot): void {
     try {
-      const sheet = new CSSStyleSheet();
+      const view = this.document.defaultView as (Window & { CSSStyleSheet: typeof CSSStyleSheet }) | null;
+      const sheet = new (view?.CSSStyleSheet ?? CSSStyleSheet)();
       sheet.replaceSync(cardStyles);
       shadow.adoptedStyleSheets = [sheet];
     } catch {
@@ -219,14 +220,16 @@ export class ClaimCard {
 
   /** Ranges under the point per the Highlight API (Chrome 140+, Firefox 150+), or null to test them all. */
   private rangesAtPoint(x: number, y: number): Set<AbstractRange> | null {
-    const registry = CSS.highlights as unknown as { highlightsFromPoint?: (x: number, y: number) => (HighlightHit | Highlight)[] };
+    const view = this.document.defaultView as (Window & { CSS?: typeof CSS }) | null;
+    const registry = view?.CSS?.highlights as unknown as { highlightsFromPoint?: (x: number, y: number) => (HighlightHit | Highlight)[] } | undefined;
+    if (!registry) return null;
     if (typeof registry.highlightsFromPoint !== 'function') return null;
     try {
       const hits = registry.highlightsFromPoint(x, y);
       const ranges = new Set<AbstractRange>();
       for (const hit of hits) {
         if ('ranges' in hit && hit.ranges) for (const range of hit.ranges) ranges.add(range);
-        else if (hit instanceof Highlight) for (const range of hit) ranges.add(range);
+        else if (typeof (hit as Highlight).forEach === 'function') (hit as Highlight).forEach((range) => ranges.add(range));
       }
       return ranges;
     } catch {
