@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeInEachBrowser } from './harness/browsers.ts';
 import type { TestPage } from './harness/extension-browser.ts';
-import { sendRuntimeMessage, sendTabMessage, waitForReport, type LensStateReply } from './harness/extension-state.ts';
+import { patchSettings, sendRuntimeMessage, sendTabMessage, waitForReport, type LensStateReply } from './harness/extension-state.ts';
 import { pointOnHighlight, readHighlights } from './harness/page-probes.ts';
 import { SCREENSHOTS, useSession } from './harness/session.ts';
 
@@ -125,21 +125,11 @@ describeInEachBrowser('on the page', ({ name, launch }) => {
   it('applies the actor-highlight and paint-style settings at once', async () => {
     const { page } = await openArticle('/settings.html', ARTICLE);
     expect(await page.evaluate(() => CSS.highlights.has('c-actor'), null)).toBe(false);
-    await session.probe.evaluate(async () => {
-      const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
-      const stored = ((await api.storage.sync.get('settings')).settings ?? {}) as Record<string, unknown>;
-      await api.storage.sync.set({
-        settings: { version: 1, enabled: true, disabledSites: [], minConfidence: 0.6, badge: true, iframes: false, shadowDom: false, ...stored, actorHighlights: true, highlightStyle: 'underline' },
-      });
-    }, null);
+    await patchSettings(session.probe, { actorHighlights: true, highlightStyle: 'underline' });
     expect(await page.waitFor(() => CSS.highlights.has('c-actor') || null, null, 15_000)).toBe(true);
     const actorTexts = await page.evaluate(() => [...(CSS.highlights.get('c-actor') ?? [])].map((range) => range.toString()), null);
     expect(actorTexts).toEqual(expect.arrayContaining(['Vladimir Putin', 'Khamenei']));
-    await session.probe.evaluate(async () => {
-      const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
-      const stored = (await api.storage.sync.get('settings')).settings as Record<string, unknown>;
-      await api.storage.sync.set({ settings: { ...stored, actorHighlights: false, highlightStyle: 'underline-and-tint' } });
-    }, null);
+    await patchSettings(session.probe, { actorHighlights: false, highlightStyle: 'underline-and-tint' });
     expect(await page.waitFor(() => (!CSS.highlights.has('c-actor') && CSS.highlights.size > 0) || null, null, 15_000)).toBe(true);
     await page.close();
   });
@@ -151,14 +141,7 @@ describeInEachBrowser('on the page', ({ name, launch }) => {
       `<template id="story">${ARTICLE.match(/<article>[\s\S]*<\/article>/)?.[0] ?? ''}</template>
 <script>customElements.define('x-story', class extends HTMLElement { connectedCallback() { this.attachShadow({ mode: 'open' }).append(document.getElementById('story').content.cloneNode(true)); } });</script></body>`,
     );
-    const setShadowDom = (enabled: boolean) =>
-      session.probe.evaluate(async (on: boolean) => {
-        const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
-        const stored = ((await api.storage.sync.get('settings')).settings ?? {}) as Record<string, unknown>;
-        await api.storage.sync.set({
-          settings: { version: 1, enabled: true, disabledSites: [], minConfidence: 0.6, badge: true, iframes: false, highlightStyle: 'underline-and-tint', actorHighlights: false, ...stored, shadowDom: on },
-        });
-      }, enabled);
+    const setShadowDom = (enabled: boolean) => patchSettings(session.probe, { shadowDom: enabled });
     await setShadowDom(false);
     const url = session.server.page('/shadow.html', shadowPage);
     const page = await session.browser.newPage();
@@ -181,14 +164,7 @@ describeInEachBrowser('on the page', ({ name, launch }) => {
   });
 
   it('reads same-origin iframes only when the setting is on', async () => {
-    const setFrames = (enabled: boolean) =>
-      session.probe.evaluate(async (on: boolean) => {
-        const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
-        const stored = ((await api.storage.sync.get('settings')).settings ?? {}) as Record<string, unknown>;
-        await api.storage.sync.set({
-          settings: { version: 1, enabled: true, disabledSites: [], minConfidence: 0.6, badge: true, shadowDom: false, highlightStyle: 'underline-and-tint', actorHighlights: false, ...stored, iframes: on },
-        });
-      }, enabled);
+    const setFrames = (enabled: boolean) => patchSettings(session.probe, { iframes: enabled });
     await setFrames(false);
     session.server.page('/framed-article.html', ARTICLE);
     const wrapper = '<!doctype html><html lang="en"><head><title>Reader</title></head><body><p>Weather and markets.</p><iframe src="/framed-article.html" width="800" height="600"></iframe></body></html>';
