@@ -10,10 +10,12 @@ import { resolveRelativeDate } from '../dates/extract-dates.ts';
 import { detectLanguage } from '../text/language.ts';
 import { compileSignatures, type ClaimSignatures } from './claim-signatures.ts';
 import { buildSideIndex, RELEVANCE_THRESHOLD, scoreRelevance, type Reason, type SideIndex } from './relevance.ts';
-import { scanBlock, type BlockScan } from './scan-block.ts';
+import { matchAcrossParagraphs, scanBlock, type BlockScan } from './scan-block.ts';
 import { buildTermIndexInSteps, compileTerms, type CompiledTerms, type TermIndex } from './term-index.ts';
 
 export const BLOCK_SEPARATOR = '\n\n';
+/** The capitals stand for their countries in news writing: as common as the country names. */
+const PLACE_OF_SIDE = new Set(['c:tehran', 'c:moscow', 'c:kremlin']);
 export const DEFAULT_MIN_CONFIDENCE = 0.6;
 
 export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'table-cell' | 'caption' | 'quote' | 'other';
@@ -129,11 +131,15 @@ export interface SummaryOptions {
 export function summarizePage(engine: Engine, page: PageInput, language: string, scans: readonly BlockScan[], options: SummaryOptions = {}): Annotation {
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const blockStarts = blockOffsets(page.blocks);
+  const lendable = (ref: string) => !engine.sides.isState(ref) && !PLACE_OF_SIDE.has(ref);
   const content = page.blocks.map((block, index) => ({ block, index, scan: scans[index]! })).filter(({ block }) => !block.boilerplate);
 
   const claims: ClaimMatch[] = [];
-  for (const { block, index, scan } of content) {
-    for (const match of scan.claimMatches) {
+  content.forEach(({ block, index, scan }, position) => {
+    const previous = content[position - 1];
+    // Only the paragraph just before counts, and only if nothing else stood between them.
+    const across = previous && previous.index === index - 1 ? matchAcrossParagraphs(previous.scan, scan, engine.signatures, lendable) : [];
+    for (const match of [...scan.claimMatches, ...across]) {
       if (match.confidence < minConfidence) continue;
       const claim = engine.dataset.claims[match.claimIndex]!;
       claims.push({
@@ -148,7 +154,7 @@ export function summarizePage(engine: Engine, page: PageInput, language: string,
         blockEnd: match.end,
       });
     }
-  }
+  });
   const distinctClaims = new Set(claims.map((claim) => claim.claimId)).size;
   const title = page.title ? scanPageBlock(engine, page.title, language) : null;
   const relevance = scoreRelevance(

@@ -45,6 +45,17 @@ export interface BlockScan {
   readonly countries: number;
   readonly claimMatches: readonly BlockClaimMatch[];
   readonly dates: readonly BlockDate[];
+  /** The first sentences' evidence, so names from the previous paragraph can complete them. */
+  readonly leadSentences: readonly LeadSentence[];
+  /** Names in the last sentences, which the next paragraph may refer back to ("the plant", "he"). */
+  readonly tailRefs: readonly RefKey[];
+}
+
+export interface LeadSentence {
+  readonly span: Span;
+  readonly refs: readonly RefKey[];
+  readonly amounts: readonly Amount[];
+  readonly matched: readonly number[];
 }
 
 export interface ScanContext {
@@ -113,10 +124,18 @@ export function scanBlock(text: string, context: ScanContext): BlockScan {
   });
 
   const refs = new Set(hits.map((hit) => hit.key));
-  const claimMatches = refs.size >= 2 || hits.some((hit) => hit.key.startsWith('p:')) ? matchClaims(text, hits, amounts, context) : [];
+  const { matches: claimMatches, sentences } =
+    refs.size >= 2 || hits.some((hit) => hit.key.startsWith('p:')) ? matchClaims(text, hits, amounts, context) : { matches: [], sentences: [] };
   const actorRefs = [...refs].filter((ref) => ref.startsWith('a:')).length;
   const countries = actorRefs >= 2 ? countriesNamed(folded.text, context.language) : 0;
-  return { length: text.length, actorMentions: actorMentionsOf(hits), refs, countries, claimMatches, dates };
+  const leadSentences = sentences.slice(0, CARRY_OVER_SENTENCES).map((sentence) => ({
+    span: sentence.span,
+    refs: [...sentence.refs],
+    amounts: sentence.amounts,
+    matched: claimMatches.filter((match) => match.start <= sentence.span[0] && match.end >= sentence.span[1]).map((match) => match.claimIndex),
+  }));
+  const tail = sentences.length > 0 ? carriedRefs(sentences, sentences.length) : new Set([...refs].filter(isCarriable));
+  return { length: text.length, actorMentions: actorMentionsOf(hits), refs, countries, claimMatches, dates, leadSentences, tailRefs: [...tail] };
 }
 
 function matchClaims(
@@ -124,7 +143,7 @@ function matchClaims(
   hits: readonly { key: RefKey; start: number; end: number }[],
   amounts: readonly (Amount & { sourceStart: number })[],
   context: ScanContext,
-): BlockClaimMatch[] {
+): { matches: BlockClaimMatch[]; sentences: SentenceEvidence[] } {
   const spans = sentenceSpans(text, context.language);
   const sentences: SentenceEvidence[] = spans.map((span) => ({ span, refs: new Set<RefKey>(), amounts: [], phrases: new Set<number>() }));
   for (const hit of hits) {
@@ -187,7 +206,7 @@ function matchClaims(
       matchedInSentence[index + 1]!.add(claimIndex);
     }
   }
-  return matches.sort((a, b) => a.start - b.start || b.confidence - a.confidence);
+  return { matches: matches.sort((a, b) => a.start - b.start || b.confidence - a.confidence), sentences };
 }
 
 function dayNumber(date: string): number {
@@ -214,9 +233,40 @@ function rankSentenceClaims(found: BlockClaimMatch[], context: ScanContext): Blo
 function carriedRefs(sentences: readonly SentenceEvidence[], index: number): Set<RefKey> {
   const carried = new Set<RefKey>();
   for (let previous = Math.max(0, index - CARRY_OVER_SENTENCES); previous < index; previous++) {
-    for (const ref of sentences[previous]!.refs) if (ref.startsWith('a:') || ref.startsWith('c:') || ref.startsWith('t:')) carried.add(ref);
+    for (const ref of sentences[previous]!.refs) if (isCarriable(ref)) carried.add(ref);
   }
   return carried;
+}
+
+const isCarriable = (ref: RefKey) => ref.startsWith('a:') || ref.startsWith('c:') || ref.startsWith('t:');
+
+/**
+ * Claims in a paragraph's first sentences completed by one name from the end of the paragraph
+ * before ("Rosatom finished Bushehr in 2010. ¶ The plant was connected to the grid in 2011.").
+ * The same rule as inside a paragraph: all but one required group in the sentence itself; and
+ * only specific names may be lent (`carriable`): a country is named too often to lend across a break.
+ */
+export function matchAcrossParagraphs(previous: BlockScan, current: BlockScan, signatures: ClaimSignatures, carriable: (ref: RefKey) => boolean): BlockClaimMatch[] {
+  const lent = previous.tailRefs.filter(carriable);
+  if (lent.length === 0) return [];
+  const matches: BlockClaimMatch[] = [];
+  for (const sentence of current.leadSentences) {
+    const own: WindowEvidence = { refs: new Set(sentence.refs), amounts: sentence.amounts };
+    const carried: WindowEvidence = { refs: new Set([...sentence.refs, ...lent]), amounts: sentence.amounts };
+    for (const claimIndex of candidatesOf(own, signatures)) {
+      if (sentence.matched.includes(claimIndex)) continue;
+      const compiled = signatures.claims[claimIndex]!;
+      if (compiled.all.length < 3) continue;
+      const alone = evaluateSignature(compiled, own);
+      if (alone.satisfied || alone.allPresent < compiled.all.length - 1) continue;
+      const result = evaluateSignature(compiled, carried);
+      if (!result.satisfied) continue;
+      const length = sentence.span[1] - sentence.span[0];
+      const confidence = Math.round(signatureConfidence(compiled, result, length, false) * CARRY_OVER_FACTOR * 100) / 100;
+      matches.push({ claimIndex, start: sentence.span[0], end: sentence.span[1], confidence, viaPhrase: false });
+    }
+  }
+  return matches;
 }
 
 function candidatesOf(evidence: WindowEvidence, signatures: ClaimSignatures): Set<number> {
