@@ -208,6 +208,12 @@ export class Lens {
    */
   private readFrames(): void {
     if (!this.options.frames || this.controller.signal.aborted) return;
+    // Frames removed from the page take their lens with them.
+    for (const [iframe, lens] of this.frameLenses) {
+      if (iframe.isConnected) continue;
+      lens.stop();
+      this.frameLenses.delete(iframe);
+    }
     for (const iframe of Array.from(this.document.querySelectorAll('iframe'))) {
       const frameDocument = sameOriginDocument(iframe);
       const existing = this.frameLenses.get(iframe);
