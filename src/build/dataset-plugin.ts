@@ -25,15 +25,23 @@ function runtimeDataset(dataset: Dataset): Dataset {
 }
 
 export function datasetPlugin(options: { dataDir?: string } = {}): Plugin {
+  // Both virtual modules come from one assembly per build (the files are read and validated once).
+  let assembled: ReturnType<typeof loadDataset> | null = null;
   return {
     name: 'lens:dataset',
+    buildStart() {
+      assembled = null;
+    },
+    watchChange() {
+      assembled = null;
+    },
     resolveId(id) {
       return RESOLVED.get(id) ?? null;
     },
     load(id) {
       if (id !== RESOLVED.get(DATASET_ID) && id !== RESOLVED.get(ENGINE_ID)) return null;
       for (const path of datasetSourcePaths(options.dataDir)) this.addWatchFile(path);
-      const result = loadDataset(options.dataDir);
+      const result = (assembled ??= loadDataset(options.dataDir));
       if (!result.ok) {
         this.error(`The dataset is invalid (${result.errors.length} problems):\n${formatIssues(result.errors)}`);
       }

@@ -3,7 +3,6 @@
  * between claims on command; and tear everything down on request, leaving the DOM exactly
  * as it was. Every listener and observer hangs off one AbortController.
  */
-import type { Dataset } from '../core/dataset/schema.ts';
 import type { Engine } from '../core/engine/annotate.ts';
 import type { LensState } from '../shared/messages.ts';
 import type { PageReport } from '../shared/report.ts';
@@ -38,7 +37,6 @@ export class Lens {
   private readonly controller = new AbortController();
   private readonly highlighter: ClaimHighlighter;
   private engine: Engine | null = null;
-  private dataset: Dataset | null = null;
   private reader: PageReader | null = null;
   private card: ClaimCard | null = null;
   private readonly ownNodes = new WeakSet<Node>();
@@ -115,8 +113,8 @@ export class Lens {
   }
 
   private ensureCard(): ClaimCard {
-    // Only called once something is painted, so the dataset is loaded by then.
-    this.card ??= new ClaimCard(this.document, this.dataset!, {
+    // Only called once something is painted, so the engine is loaded by then.
+    this.card ??= new ClaimCard(this.document, this.engine!.dataset, {
       signal: this.controller.signal,
       claims: () => this.highlighter.claims,
       markOwn: (node) => this.ownNodes.add(node),
@@ -130,7 +128,6 @@ export class Lens {
       const engine = await this.loadEngine();
       if (signal.aborted) throw new Cancelled();
       this.engine = engine;
-      this.dataset = engine.dataset;
     }
     return this.engine;
   }
@@ -172,9 +169,8 @@ export class Lens {
   }
 
   private paint(reading: PageReading): void {
-    const dataset = this.engine!.dataset;
-    const statusOf = new Map(dataset.claims.map((claim) => [claim.id, claim.status]));
-    const painted = this.highlighter.paint(reading.blocks, reading.annotation.claims, (claimId) => STYLE_OF_STATUS[statusOf.get(claimId) ?? 'reported']);
+    const claims = this.engine!.claimsById;
+    const painted = this.highlighter.paint(reading.blocks, reading.annotation.claims, (claimId) => STYLE_OF_STATUS[claims.get(claimId)?.status ?? 'reported']);
     this.focusedIndex = Math.min(this.focusedIndex, painted.length - 1);
     if (this.options.actorHighlights && painted.length > 0) {
       const ranges = reading.actorSpans.flatMap(({ blockIndex, start, end }) => {

@@ -3,7 +3,7 @@
  * linkedom and the same block extraction the content script uses.
  */
 import { parseHTML } from 'linkedom';
-import { annotatePage, pageText, type Annotation, type Engine, type PageBlock, type PageInput } from '../core/engine/annotate.ts';
+import { annotatePage, type Annotation, type Engine, type PageBlock, type PageInput } from '../core/engine/annotate.ts';
 import { extractBlocks } from '../dom/extract-blocks.ts';
 import { pageMetadata } from '../dom/page-metadata.ts';
 
@@ -40,4 +40,3 @@ export function annotateDocument(engine: Engine, source: string, kind: 'html' | 
   return { page, annotation };
 }
 
-export { pageText };

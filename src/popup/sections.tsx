@@ -4,6 +4,7 @@ import type { PageReport } from '../shared/report.ts';
 import { roleAt, type DatasetIndex } from '../ui/claim-details.ts';
 import { formatPartialDate, t } from '../ui/i18n.ts';
 import { reasonText } from '../ui/reasons.ts';
+import { SourceTitle } from '../ui/source-title.tsx';
 import { statusLabel, statusSymbol } from '../ui/status.ts';
 
 export function Relevance({ report }: { report: PageReport }) {
@@ -144,13 +145,7 @@ function CoverageItem({ item }: { item: Coverage }) {
   return (
     <li>
       <span class="outlet">{item.outlet}</span>
-      {item.url ? (
-        <a href={item.url} target="_blank" rel="noopener noreferrer">
-          {item.title}
-        </a>
-      ) : (
-        <span>{item.title}</span>
-      )}
+      <SourceTitle source={item} />
       <time dateTime={item.date}>{formatPartialDate(item.date)}</time>
     </li>
   );

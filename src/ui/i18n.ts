@@ -3,7 +3,7 @@
  * fallback when a key is missing, so a forgotten translation shows English, never a blank.
  */
 import browser from 'webextension-polyfill';
-import { resolvePageLanguage } from './page-language.ts';
+import { gregorianLocale, resolvePageLanguage } from './page-language.ts';
 
 export function t(key: string, fallback: string, substitutions?: string | string[]): string {
   try {
@@ -45,7 +45,7 @@ export function formatPartialDate(value: string, language = uiLanguage()): strin
     const options: Intl.DateTimeFormatOptions =
       precision === 'day' ? { year: 'numeric', month: 'long', day: 'numeric' } : precision === 'month' ? { year: 'numeric', month: 'long' } : { year: 'numeric' };
     // Dataset dates are Gregorian; a month or year in another calendar (Persian's default) would misstate them.
-    format = new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC', calendar: 'gregory' });
+    format = new Intl.DateTimeFormat(gregorianLocale(language), { ...options, timeZone: 'UTC' });
     formatters.set(key, format);
   }
   return format.format(new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)));

@@ -5,13 +5,15 @@
  * left-to-right, not English laid out right-to-left.
  */
 
+import { primaryLanguage as primarySubtag } from '../core/text/language.ts';
+
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ku', 'ps', 'sd', 'ug', 'ur', 'yi', 'dv']);
 
 export type TextDirection = 'ltr' | 'rtl';
 
-/** The primary language subtag, lowercased: `fa-IR` → `fa`. */
+/** The primary language subtag, lowercased: `fa-IR` → `fa` (empty for an empty tag). */
 export function primaryLanguage(tag: string): string {
-  return (tag.split(/[-_]/)[0] ?? '').toLowerCase();
+  return primarySubtag(tag) ?? '';
 }
 
 export function textDirection(tag: string): TextDirection {

@@ -1,6 +1,7 @@
 /** The hover card's content: one or two claims painted on the same sentence. */
 import type { ClaimDetails } from '../../ui/claim-details.ts';
 import { formatPartialDate, isRightToLeft, t } from '../../ui/i18n.ts';
+import { SourceTitle } from '../../ui/source-title.tsx';
 import { statusLabel, statusSymbol } from '../../ui/status.ts';
 
 export interface ClaimCardProps {
@@ -17,13 +18,7 @@ function Sources({ details }: { details: ClaimDetails }) {
         <li key={source.id}>
           <span class="outlet">{source.outlet}</span>
           {', '}
-          {source.url ? (
-            <a href={source.url} target="_blank" rel="noopener noreferrer">
-              {source.title}
-            </a>
-          ) : (
-            <span>{source.title}</span>
-          )}
+          <SourceTitle source={source} />
           {' · '}
           <time dateTime={source.date}>{formatPartialDate(source.date)}</time>
         </li>

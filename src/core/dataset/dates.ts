@@ -27,11 +27,6 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** Compare two partial dates by their earliest possible day ("2022" < "2022-01-05"). */
-export function comparePartialDates(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** True when partial date `inner` falls within [from, to] (to open-ended when absent), at the coarser precision. */
 export function partialDateWithin(inner: string, from: string | undefined, to: string | undefined): boolean {
   if (from !== undefined && inner.slice(0, from.length) < from.slice(0, inner.length)) return false;

@@ -9,7 +9,7 @@ import type { Claim, Coverage, Dataset } from '../dataset/schema.ts';
 import { resolveRelativeDate } from '../dates/extract-dates.ts';
 import { detectLanguage } from '../text/language.ts';
 import { compileSignatures, type ClaimSignatures } from './claim-signatures.ts';
-import { buildSideIndex, RELEVANCE_THRESHOLD, scoreRelevance, type Reason, type SideIndex } from './relevance.ts';
+import { buildSideIndex, scoreRelevance, type Reason, type SideIndex } from './relevance.ts';
 import { matchAcrossParagraphs, scanBlock, type BlockScan } from './scan-block.ts';
 import { buildTermIndexInSteps, compileTerms, type CompiledTerms, type TermIndex } from './term-index.ts';
 
@@ -249,4 +249,3 @@ function relatedCoverage(engine: Engine, claims: readonly ClaimMatch[], pageUrl:
     .map(([item]) => ({ coverageId: item.id, title: item.title, outlet: item.outlet, date: item.date, ...(item.url ? { url: item.url } : {}) }));
 }
 
-export { RELEVANCE_THRESHOLD };

@@ -3,7 +3,7 @@
  * script of the text plus common function words. Enough to choose sentence rules, month
  * names and folding; the matcher itself reads every language at once.
  */
-import { LANGUAGES, type Language } from '../dataset/languages.ts';
+import type { Language } from '../dataset/languages.ts';
 
 const STOP_WORDS: Record<Exclude<Language, 'ru'>, readonly string[]> = {
   en: ['the', 'and', 'of', 'to', 'in', 'is', 'that', 'with', 'for', 'was', 'said', 'has'],
@@ -17,12 +17,7 @@ const STOP_WORDS: Record<Exclude<Language, 'ru'>, readonly string[]> = {
   ar: ['في', 'من', 'على', 'أن', 'التي', 'الذي', 'إلى', 'عن', 'هذا', 'مع', 'كان', 'قال'],
 };
 
-const SUPPORTED = new Set<string>(LANGUAGES);
 const LATIN_LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'pt', 'tr'] as const;
-
-export function isSupportedLanguage(code: string): code is Language {
-  return SUPPORTED.has(code);
-}
 
 /** `en-GB` → `en`; unknown or empty → undefined. */
 export function primaryLanguage(tag: string | undefined): string | undefined {

@@ -3,14 +3,13 @@ import dataset from 'virtual:lens-dataset';
 import { datasetStats } from '../../core/dataset/stats.ts';
 import { formatPartialDate, t } from '../../ui/i18n.ts';
 import { formatCount } from '../../ui/number-format.ts';
-import { gregorianLocale } from '../../ui/page-language.ts';
 import { SourceList } from './source-list.tsx';
 
 const stats = datasetStats(dataset);
 
 export function AboutDataset({ lang }: { lang: string }) {
   const count = (value: number) => formatCount(value, lang);
-  const date = (value: string) => formatPartialDate(value, gregorianLocale(lang));
+  const date = (value: string) => formatPartialDate(value, lang);
   const counts: readonly [string, string, number][] = [
     ['claims', t('aboutClaims', 'Claims'), stats.counts.claims],
     ['events', t('aboutEvents', 'Events'), stats.counts.events],

@@ -2,23 +2,15 @@
 import type { Coverage } from '../../core/dataset/schema.ts';
 import { formatPartialDate, t } from '../../ui/i18n.ts';
 import { formatCount } from '../../ui/number-format.ts';
-import { gregorianLocale } from '../../ui/page-language.ts';
+import { SourceTitle } from '../../ui/source-title.tsx';
 import { sourcesByOutlet } from '../sources-by-outlet.ts';
 
-function SourceItem({ item, dateLocale }: { item: Coverage; dateLocale: string }) {
+function SourceItem({ item, lang }: { item: Coverage; lang: string }) {
   return (
     <li>
-      {item.url ? (
-        <a href={item.url} target="_blank" rel="noopener noreferrer" lang={item.language} dir="auto">
-          {item.title}
-        </a>
-      ) : (
-        <span lang={item.language} dir="auto">
-          {item.title}
-        </span>
-      )}{' '}
+      <SourceTitle source={item} lang={item.language} dir="auto" />{' '}
       <time class="date" dateTime={item.date}>
-        {formatPartialDate(item.date, dateLocale)}
+        {formatPartialDate(item.date, lang)}
       </time>
     </li>
   );
@@ -26,7 +18,6 @@ function SourceItem({ item, dateLocale }: { item: Coverage; dateLocale: string }
 
 export function SourceList({ coverage, lang }: { coverage: readonly Coverage[]; lang: string }) {
   const groups = sourcesByOutlet(coverage, lang);
-  const dateLocale = gregorianLocale(lang);
   return (
     <details class="sources" data-testid="sources">
       <summary>{t('aboutSourcesByOutlet', 'All sources, by outlet')}</summary>
@@ -41,7 +32,7 @@ export function SourceList({ coverage, lang }: { coverage: readonly Coverage[]; 
             </p>
             <ul class="outlet-items">
               {group.items.map((item) => (
-                <SourceItem key={item.id} item={item} dateLocale={dateLocale} />
+                <SourceItem key={item.id} item={item} lang={lang} />
               ))}
             </ul>
           </li>
