@@ -65,6 +65,12 @@ export function laterChange(actor: Actor, role: Role | null): LaterChange | null
   return null;
 }
 
+/** A person or body with the role held at `date` and, when it has ended since, what became of them. */
+export function actorAtDate(actor: Actor, date: string): ActorAtDate {
+  const role = roleAt(actor, date);
+  return { actor, role, since: laterChange(actor, role) };
+}
+
 const present = <T>(value: T | undefined): value is T => value !== undefined;
 
 export function claimDetails(index: DatasetIndex, claimId: string): ClaimDetails | null {
@@ -74,10 +80,7 @@ export function claimDetails(index: DatasetIndex, claimId: string): ClaimDetails
   const actors = claim.actors
     .map((id) => index.actors.get(id))
     .filter(present)
-    .map((actor) => {
-      const role = roleAt(actor, claim.date);
-      return { actor, role, since: laterChange(actor, role) };
-    });
+    .map((actor) => actorAtDate(actor, claim.date));
   const sources = claim.sources.map((id) => index.coverage.get(id)).filter(present);
   const own = new Set(claim.sources);
   const eventIds = new Set(claim.eventIds);

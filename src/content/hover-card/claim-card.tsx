@@ -110,10 +110,11 @@ function EventSection({ details }: { details: EventMentionDetails }) {
       )}
       {details.actors.length > 0 && (
         <ul class="actors" aria-label={t('cardActors', 'People and organisations')}>
-          {details.actors.map(({ actor, role }) => (
+          {details.actors.map(({ actor, role, since }) => (
             <li key={actor.id}>
               <span class="actor-name">{actor.name}</span>
               {role && <span class="role"> — {role.title}</span>}
+              {since && <span class="role since"> ({laterChangeText(since)})</span>}
             </li>
           ))}
         </ul>
