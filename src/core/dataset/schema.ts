@@ -125,6 +125,7 @@ export const CoverageSourceSchema = z
     language: LanguageSchema.or(z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code')),
     url: z.url({ protocol: /^https?$/ }).optional(),
     urlNote: nonEmpty.optional(),
+    checked: z.strictObject({ on: PartialDateSchema, how: z.enum(['stored-copy','publisher-page','not-found']) }).optional(),
   })
   .refine((item) => Boolean(item.url) !== Boolean(item.urlNote), {
     message: 'give either a url you found or a urlNote saying it was not found (not both, not neither)',
