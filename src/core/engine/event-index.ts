@@ -45,6 +45,12 @@ export const SIDE_REFS: ReadonlySet<RefKey> = new Set(['a:russia', 'a:iran', 'c:
 const COMMON_SHARE = 0.12;
 /** Ordinary words ("war", "visit", "West") weigh this much of a name of the same rarity ("Rasht", "Khayyam"). */
 const WORD_FACTOR = 0.45;
+/**
+ * Inverse frequency grows with the log of the number of claims, so every rare word would weigh more each time the
+ * dataset grows and the thresholds in page-highlights.ts would drift. Weights are therefore taken relative to
+ * log(claims) and scaled back to the size they were calibrated on (144 claims).
+ */
+const CALIBRATION_LOG = Math.log(144);
 
 /** Names are written capitalised or with digits ("Rasht", "Su-35", "Resolution 2231"); vocabulary is not. */
 const looksLikeName = (term: string) => /^[\p{Lu}\d]/u.test(term.replace(/^t:/, '')) || /\d/.test(term);
@@ -93,7 +99,7 @@ export function compileEventProfiles(dataset: Dataset, automaton: AhoCorasick<Re
     const frequency = claimFrequency.get(ref) ?? 1;
     if (frequency / total > COMMON_SHARE) return 0;
     // Inverse frequency, so "Rasht" (2 claims) weighs more than "railway" (8 claims).
-    return Math.round(Math.log(total / frequency) * (isName(raw) ? 50 : 50 * WORD_FACTOR)) / 100;
+    return Math.round((Math.log(total / frequency) / Math.log(Math.max(2, total))) * CALIBRATION_LOG * (isName(raw) ? 50 : 50 * WORD_FACTOR)) / 100;
   };
   const weighGroups = (groups: readonly (readonly string[])[]): WeightedGroup[] =>
     groups.map((group) => {
