@@ -9,6 +9,8 @@ export interface ClaimCardProps {
   readonly position: { readonly index: number; readonly total: number };
   readonly confidence: number;
   readonly onClose: () => void;
+  /** Opens the timeline at an event (through the background: a page cannot open extension pages). */
+  readonly onOpenTimeline?: (eventId: string) => void;
 }
 
 function Sources({ details }: { details: ClaimDetails }) {
@@ -41,8 +43,9 @@ function Timeline({ details }: { details: ClaimDetails }) {
   );
 }
 
-function ClaimSection({ details }: { details: ClaimDetails }) {
+function ClaimSection({ details, onOpenTimeline }: { details: ClaimDetails; onOpenTimeline?: ((eventId: string) => void) | undefined }) {
   const { claim } = details;
+  const event = details.events[0];
   return (
     <section class="claim" data-claim-id={claim.id}>
       <p class={`badge status-${claim.status}`}>
@@ -65,6 +68,11 @@ function ClaimSection({ details }: { details: ClaimDetails }) {
         </ul>
       )}
       <Timeline details={details} />
+      {event && onOpenTimeline && (
+        <button type="button" class="timeline-link" onClick={() => onOpenTimeline(event.id)}>
+          {t('cardSeeOnTimeline', 'See on the timeline')}
+        </button>
+      )}
       <h3>{t('cardSources', 'Sources')}</h3>
       <Sources details={details} />
       {details.otherSourceCount > 0 && (
@@ -74,7 +82,7 @@ function ClaimSection({ details }: { details: ClaimDetails }) {
   );
 }
 
-export function ClaimCardView({ claims, position, confidence, onClose }: ClaimCardProps) {
+export function ClaimCardView({ claims, position, confidence, onClose, onOpenTimeline }: ClaimCardProps) {
   return (
     <div class="card" role="dialog" aria-label={t('cardLabel', 'Claim details')} dir={isRightToLeft() ? 'rtl' : 'ltr'}>
       <header>
@@ -88,7 +96,7 @@ export function ClaimCardView({ claims, position, confidence, onClose }: ClaimCa
         </button>
       </header>
       {claims.map((details) => (
-        <ClaimSection key={details.claim.id} details={details} />
+        <ClaimSection key={details.claim.id} details={details} onOpenTimeline={onOpenTimeline} />
       ))}
     </div>
   );

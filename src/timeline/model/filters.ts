@@ -8,6 +8,12 @@ import { foldTerm } from '../../core/text/normalize.ts';
 import type { Theme } from './themes.ts';
 import type { Timeline, TimelineEntry } from './timeline.ts';
 
+/**
+ * The claim statuses in the order the menus show them. A plain list, not ClaimStatusSchema's
+ * options: importing the schema would put zod into the page (a unit test keeps the two equal).
+ */
+export const CLAIM_STATUSES: readonly ClaimStatus[] = ['confirmed', 'officially-stated', 'reported', 'disputed', 'denied', 'false'];
+
 export interface Filters {
   readonly themes: readonly Theme[];
   readonly actors: readonly string[];

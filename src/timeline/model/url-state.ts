@@ -3,9 +3,9 @@
  * reader can bookmark or share a view: `#event=tehran-summit-2022&actor=vladimir-putin`.
  * Parsing never throws: values of the wrong shape are dropped and listed in `ignored`.
  */
-import { ClaimStatusSchema, type ClaimStatus } from '../../core/dataset/schema.ts';
+import type { ClaimStatus } from '../../core/dataset/schema.ts';
 import { partialDatePrecision } from '../../core/dataset/dates.ts';
-import { NO_FILTERS, type Filters } from './filters.ts';
+import { CLAIM_STATUSES, NO_FILTERS, type Filters } from './filters.ts';
 import { isTheme, type Theme } from './themes.ts';
 
 export interface TimelineState {
@@ -26,7 +26,7 @@ export interface ParsedState {
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const LANGUAGE = /^[a-z]{2}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const STATUSES: readonly string[] = ClaimStatusSchema.options;
+const STATUSES: readonly string[] = CLAIM_STATUSES;
 const MAX_TEXT = 200;
 
 const isStatus = (value: string): value is ClaimStatus => STATUSES.includes(value);
@@ -37,7 +37,7 @@ export function parseHash(hash: string): ParsedState {
   const ignored: string[] = [];
   const list = <T extends string>(key: string, valid: (value: string) => value is T): T[] => {
     const values = params.getAll(key).flatMap((value) => value.split(','));
-    const kept = values.filter((value) => value !== '' && valid(value));
+    const kept = values.filter((value): value is T => value !== '' && valid(value));
     for (const value of values) if (value !== '' && !valid(value)) ignored.push(`${key}=${value}`);
     return [...new Set(kept)];
   };

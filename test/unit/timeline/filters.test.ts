@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { filterChoices, filterEntries, hasFilters, NO_FILTERS } from '../../../src/timeline/model/filters.ts';
+import { ClaimStatusSchema } from '../../../src/core/dataset/schema.ts';
+import { CLAIM_STATUSES, filterChoices, filterEntries, hasFilters, NO_FILTERS } from '../../../src/timeline/model/filters.ts';
 import { buildTimeline } from '../../../src/timeline/model/timeline.ts';
 import { realTimeline, tinyDataset } from './fixture.ts';
 
@@ -7,6 +8,10 @@ const timeline = buildTimeline(tinyDataset);
 const ids = (filters: Partial<typeof NO_FILTERS>) => filterEntries(timeline, { ...NO_FILTERS, ...filters }).map((entry) => entry.event.id);
 
 describe('the timeline filters', () => {
+  it('know every claim status the schema knows', () => {
+    expect([...CLAIM_STATUSES]).toEqual(ClaimStatusSchema.options);
+  });
+
   it('let everything through when empty', () => {
     expect(ids({})).toEqual(['launch', 'talks', 'quiet']);
     expect(hasFilters(NO_FILTERS)).toBe(false);
