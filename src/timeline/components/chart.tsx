@@ -75,7 +75,11 @@ export function Chart({ entries, domain, view, selectedId, onView, onSelect }: C
   const onPointerDown = (event: PointerEvent) => {
     const element = svg.current;
     if (!element || event.button > 0) return;
-    element.setPointerCapture(event.pointerId);
+    try {
+      element.setPointerCapture(event.pointerId);
+    } catch {
+      // Not an active pointer (a synthetic event): the gesture still works inside the chart.
+    }
     const mark = (event.target as Element).closest('[data-event-id]');
     const current = gesture.current;
     if (current) {
