@@ -51,6 +51,17 @@ export function TimelineApp({ dataset, lang }: { dataset: Dataset; lang: string 
     [domain, navigate],
   );
 
+  // Fold the search text in idle time after the first render, so the first search does not pay for it.
+  useEffect(() => {
+    const pending = [...timeline.entries];
+    const fold = (deadline: IdleDeadline) => {
+      while (pending.length > 0 && deadline.timeRemaining() > 2) void pending.pop()!.haystack;
+      if (pending.length > 0) handle = requestIdleCallback(fold);
+    };
+    let handle = typeof requestIdleCallback === 'function' ? requestIdleCallback(fold) : 0;
+    return () => handle && cancelIdleCallback(handle);
+  }, [timeline]);
+
   const entries = useMemo(() => filterEntries(timeline, state.filters), [timeline, state.filters]);
   const selected = state.event ? (timeline.entries.find((entry) => entry.event.id === state.event) ?? null) : null;
   const heading = useRef<HTMLHeadingElement>(null);

@@ -55,6 +55,18 @@ export function buildTimeline(dataset: Dataset): Timeline {
   for (const claim of dataset.claims) {
     for (const eventId of claim.eventIds) claimsByEvent.set(eventId, [...(claimsByEvent.get(eventId) ?? []), claim]);
   }
+  // Folding is the costly part: each actor's names are folded once, not once per event, and an
+  // event's search text only when a search first needs it (the first render does not).
+  const foldedNames = new Map<string, string>();
+  const namesOf = (id: string) => {
+    let folded = foldedNames.get(id);
+    if (folded === undefined) {
+      const actor = actors.get(id)!;
+      folded = foldTerm([actor.name, ...actor.aliases, ...Object.values(actor.names)].join(' | '));
+      foldedNames.set(id, folded);
+    }
+    return folded;
+  };
   const entries = dataset.events.map((event): TimelineEntry => {
     const claims = claimsByEvent.get(event.id) ?? [];
     const actorIds = unique([...event.actors, ...claims.flatMap((claim) => claim.actors)]).filter((id) => actors.has(id));
@@ -62,18 +74,7 @@ export function buildTimeline(dataset: Dataset): Timeline {
       const item = coverage.get(id);
       return item ? [item] : [];
     });
-    const names = actorIds.flatMap((id) => {
-      const actor = actors.get(id)!;
-      return [actor.name, ...actor.aliases, ...Object.values(actor.names)];
-    });
-    const text = [
-      event.title,
-      event.summary,
-      event.place ?? '',
-      ...claims.flatMap((claim) => [claim.text, claim.attribution, claim.context]),
-      ...sources.flatMap((item) => [item.outlet, item.title]),
-      ...names,
-    ];
+    let haystack: string | undefined;
     return {
       event,
       theme: themeOf(event, claims),
@@ -84,7 +85,16 @@ export function buildTimeline(dataset: Dataset): Timeline {
       languages: new Set(sources.map((item) => item.language)),
       start: startOfPartialDate(event.date),
       end: endOfPartialDate(event.endDate ?? event.date),
-      haystack: foldTerm(text.join(' | ')),
+      get haystack() {
+        const text = [
+          event.title,
+          event.summary,
+          event.place ?? '',
+          ...claims.flatMap((claim) => [claim.text, claim.attribution, claim.context]),
+          ...sources.flatMap((item) => [item.outlet, item.title]),
+        ];
+        return (haystack ??= [foldTerm(text.join(' | ')), ...actorIds.map(namesOf)].join(' | '));
+      },
     };
   });
   entries.sort((a, b) => a.start - b.start || a.event.id.localeCompare(b.event.id));
