@@ -171,7 +171,7 @@ describeInEachBrowser('timeline', ({ name, launch }) => {
     await page.close();
   });
 
-  it('zooms and pans by keyboard, keeps the window in the URL, and shows all years again', async () => {
+  it('zooms and pans by keyboard, drag and wheel, keeps the window in the URL, and shows all years again', async () => {
     const page = await openTimeline();
     await page.evaluate(() => (document.querySelector('[data-testid="chart"]') as HTMLElement).focus(), null);
     for (const key of ['+', '+', '+', 'ArrowLeft']) await page.press(key);
@@ -183,6 +183,27 @@ describeInEachBrowser('timeline', ({ name, launch }) => {
     const again = await openTimeline(zoomed.hash);
     expect(await again.evaluate(() => document.querySelectorAll('svg .mark').length, null)).toBe(zoomed.marks);
     await again.close();
+    // Dragging to the right moves the window back in time; the wheel zooms in further.
+    const dragged = await page.evaluate(async (before: string) => {
+      const svg = document.querySelector('[data-testid="chart"] svg')!;
+      const box = svg.getBoundingClientRect();
+      const at = (x: number) => ({ bubbles: true, clientX: x, clientY: box.y + 20, pointerId: 7, isPrimary: true, button: 0 });
+      svg.dispatchEvent(new PointerEvent('pointerdown', at(box.x + 100)));
+      svg.dispatchEvent(new PointerEvent('pointermove', at(box.x + 200)));
+      svg.dispatchEvent(new PointerEvent('pointermove', at(box.x + 300)));
+      svg.dispatchEvent(new PointerEvent('pointerup', at(box.x + 300)));
+      for (let wait = 0; wait < 100 && location.hash === before; wait++) await new Promise((done) => setTimeout(done, 50));
+      const panned = location.hash;
+      svg.dispatchEvent(new WheelEvent('wheel', { bubbles: true, cancelable: true, deltaY: -400, clientX: box.x + box.width / 2, clientY: box.y + 20 }));
+      for (let wait = 0; wait < 100 && location.hash === panned; wait++) await new Promise((done) => setTimeout(done, 50));
+      return { panned, wheeled: location.hash };
+    }, zoomed.hash);
+    const windowOf = (hash: string) => {
+      const [, start, end] = /from=(\d{4}-\d{2}-\d{2})&to=(\d{4}-\d{2}-\d{2})/.exec(hash)!;
+      return { start: Date.parse(start!), end: Date.parse(end!) };
+    };
+    expect(windowOf(dragged.panned).start).toBeLessThan(windowOf(zoomed.hash).start);
+    expect(windowOf(dragged.wheeled).end - windowOf(dragged.wheeled).start).toBeLessThan(windowOf(dragged.panned).end - windowOf(dragged.panned).start);
     await page.evaluate(() => (document.querySelector('[data-testid="zoom-all"]') as HTMLButtonElement).click(), null);
     expect(await page.waitFor(() => (!location.hash.includes('from=') ? document.querySelectorAll('svg .mark').length : null), null)).toBe(dataset.events.length);
     await page.close();
