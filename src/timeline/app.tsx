@@ -100,7 +100,7 @@ export function TimelineApp({ dataset, lang }: { dataset: Dataset; lang: string 
       <FilterBar filters={state.filters} actors={choices.actors} languages={choices.languages} lang={lang} onChange={setFilters} />
       <div class={`layout${selected ? ' has-details' : ''}`}>
         <main class="main">
-          <Chart entries={entries} domain={domain} view={view} selectedId={state.event} onView={onView} onSelect={select} />
+          <Chart entries={entries} domain={domain} view={view} selectedId={state.event} lang={lang} onView={onView} onSelect={select} />
           <ExportButtons entries={entries} actors={timeline.actors} />
           <EventList entries={entries} total={timeline.entries.length} selectedId={state.event} hrefFor={hrefFor} lang={lang} />
         </main>

@@ -22,11 +22,24 @@ const BAR_MIN_PX = 10;
 /** Room at both ends so the first and last marks and year labels are not cut in half. */
 const EDGE_PX = 14;
 
+const yearFormats = new Map<string, Intl.NumberFormat>();
+
+/** A year in the page's digits (۲۰۲۵ in Persian), without grouping (not "2,025"). */
+function formatYear(year: number, lang: string): string {
+  let format = yearFormats.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(lang, { useGrouping: false });
+    yearFormats.set(lang, format);
+  }
+  return format.format(year);
+}
+
 interface ChartProps {
   readonly entries: readonly TimelineEntry[];
   readonly domain: Viewport;
   readonly view: Viewport;
   readonly selectedId: string | null;
+  readonly lang: string;
   readonly onView: (view: Viewport) => void;
   readonly onSelect: (eventId: string) => void;
 }
@@ -39,7 +52,7 @@ interface Gesture {
   target: string | null;
 }
 
-export function Chart({ entries, domain, view, selectedId, onView, onSelect }: ChartProps) {
+export function Chart({ entries, domain, view, selectedId, lang, onView, onSelect }: ChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const [width, setWidth] = useState(960);
@@ -200,7 +213,7 @@ export function Chart({ entries, domain, view, selectedId, onView, onSelect }: C
                   <g key={year}>
                     <line x1={tick} x2={tick} y1={DENSITY_HEIGHT} y2={height} />
                     <text x={tick > width - 40 ? tick - 3 : tick + 3} y={DENSITY_HEIGHT + 16} text-anchor={tick > width - 40 ? 'end' : 'start'}>
-                      {year}
+                      {formatYear(year, lang)}
                     </text>
                   </g>
                 );
