@@ -10,8 +10,10 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import type { Dataset } from '../../core/dataset/schema.ts';
 import { claimDetails, indexDataset, type DatasetIndex } from '../../ui/claim-details.ts';
+import { mentionDetails } from '../../ui/highlight-details.ts';
 import { t } from '../../ui/i18n.ts';
 import { statusLabel } from '../../ui/status.ts';
+import { tierLabel } from '../../ui/tiers.ts';
 import type { PaintedClaim } from '../highlighter.ts';
 import cardStyles from './card.css?inline';
 import { ClaimCardView } from './claim-card.tsx';
@@ -83,18 +85,22 @@ export class ClaimCard {
     clearTimeout(this.showTimer);
     clearTimeout(this.closeTimer);
     const claims = this.options.claims().filter((other) => other.range === claim.range || (other.match.start === claim.match.start && other.match.end === claim.match.end));
-    const details = claims.map((painted) => claimDetails(this.index, painted.match.claimId)).filter((value) => value !== null);
-    if (details.length === 0) return;
+    const details = claims.flatMap((painted) => (painted.match.claimId ? [claimDetails(this.index, painted.match.claimId)] : [])).filter((value) => value !== null);
+    // An event mention or a detected claim has a card of its own kind (a sentence is one or the other, never both).
+    const mention = details.length === 0 ? mentionDetails(this.index, claim.match) : null;
+    if (details.length === 0 && !mention) return;
     const container = this.ensureHost();
     this.open = { claim };
     render(
-      <ClaimCardView claims={details} position={context} confidence={claim.match.confidence} onClose={() => this.close()} onOpenTimeline={openTimeline} />,
+      <ClaimCardView claims={details} mention={mention} position={context} confidence={claim.match.confidence} onClose={() => this.close()} onOpenTimeline={openTimeline} />,
       container,
     );
     void this.reposition();
     if (context.announce && this.live) {
-      const first = details[0]!;
-      this.live.textContent = t('announceClaim', 'Claim $1 of $2: $3 Status: $4.', [String(context.index + 1), String(context.total), first.claim.text, statusLabel(first.claim.status)]);
+      const first = details[0];
+      this.live.textContent = first
+        ? t('announceClaim', 'Claim $1 of $2: $3 Status: $4.', [String(context.index + 1), String(context.total), first.claim.text, statusLabel(first.claim.status)])
+        : t('announceMention', 'Highlight $1 of $2: $3', [String(context.index + 1), String(context.total), tierLabel(claim.match.tier)]);
     }
   }
 
