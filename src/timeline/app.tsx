@@ -7,7 +7,7 @@ import { Chart } from './components/chart.tsx';
 import { EventDetails } from './components/event-details.tsx';
 import { EventList } from './components/event-list.tsx';
 import { ExportButtons } from './components/export-buttons.tsx';
-import { FilterBar } from './components/filters.tsx';
+import { FilterBar, FilterSummary } from './components/filters.tsx';
 import { filterChoices, filterEntries, type Filters } from './model/filters.ts';
 import { buildTimeline } from './model/timeline.ts';
 import { formatHash, type TimelineState } from './model/url-state.ts';
@@ -97,6 +97,7 @@ export function TimelineApp({ dataset, lang }: { dataset: Dataset; lang: string 
           {t('timelineUnknownEvent', 'There is no event “$1” in the dataset.', state.event)}
         </p>
       )}
+      <FilterSummary filters={state.filters} actors={choices.actors} lang={lang} />
       <FilterBar filters={state.filters} actors={choices.actors} languages={choices.languages} lang={lang} onChange={setFilters} />
       <div class={`layout${selected ? ' has-details' : ''}`}>
         <main class="main">

@@ -17,6 +17,20 @@ interface FilterBarProps {
 
 const valueOf = (event: Event) => (event.target as HTMLInputElement | HTMLSelectElement).value;
 
+/** The active filters in one line, for print (the form itself is not printed). */
+export function FilterSummary({ filters, actors, lang }: { filters: Filters; actors: readonly Actor[]; lang: string }) {
+  if (!hasFilters(filters)) return null;
+  const names = new Map(actors.map((actor) => [actor.id, actor.name]));
+  const parts = [
+    ...filters.themes.map(themeLabel),
+    ...filters.actors.map((id) => names.get(id) ?? id),
+    ...filters.statuses.map(statusLabel),
+    ...filters.languages.map((code) => languageLabel(code, lang)),
+    ...(filters.text.trim() ? [`“${filters.text.trim()}”`] : []),
+  ];
+  return <p class="print-only filter-summary">{t('timelinePrintFilters', 'Filters: $1', parts.join(' · '))}</p>;
+}
+
 export function FilterBar({ filters, actors, languages, lang, onChange }: FilterBarProps) {
   const update = (patch: Partial<Filters>, typing = false) => onChange({ ...filters, ...patch }, typing);
   const toggleTheme = (theme: Theme, on: boolean) => update({ themes: on ? THEMES.filter((value) => value === theme || filters.themes.includes(value)) : filters.themes.filter((value) => value !== theme) });
