@@ -87,6 +87,12 @@ function ClaimSection({ details, onOpenTimeline }: { details: ClaimDetails; onOp
   );
 }
 
+/** What counted for this highlight, in a line: the reader can judge the match themselves. */
+function Why({ words }: { words: readonly string[] }) {
+  if (words.length === 0) return null;
+  return <p class="why">{t('cardWhy', 'Why: $1', words.join(' · '))}</p>;
+}
+
 /** A sentence about a dataset event that states none of its claims: the event, its claims and its coverage. */
 function EventSection({ details, onOpenTimeline }: { details: EventMentionDetails; onOpenTimeline?: ((eventId: string) => void) | undefined }) {
   const { event } = details;
@@ -99,6 +105,7 @@ function EventSection({ details, onOpenTimeline }: { details: EventMentionDetail
         {event.place ? ` · ${event.place}` : ''}
       </p>
       <p class="context">{event.summary}</p>
+      <Why words={details.why} />
       {details.claims.length > 0 && (
         <>
           <h3>{t('cardEventClaims', 'Claims about this event in the dataset')}</h3>
@@ -141,6 +148,7 @@ function DetectedSection({ details }: { details: DetectedDetails }) {
     <section class="mention detected">
       <p class="badge tier-detected">{tierLabel('detected')}</p>
       <p class="text">{t('cardDetectedNote', 'This sentence reports dealings between Russia and Iran that the dataset does not hold. Check it against its sources.')}</p>
+      <Why words={details.why} />
       {(details.actors.length > 0 || details.years.length > 0) && (
         <>
           <h3>{t('cardRecognised', 'Recognised')}</h3>
