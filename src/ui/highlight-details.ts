@@ -4,7 +4,7 @@
  * sentence and the dataset events nearest to it, offered as context and never as what the sentence is about.
  */
 import type { Actor, Claim, Coverage, DatasetEvent } from '../core/dataset/schema.ts';
-import { roleAt, type ActorAtDate, type DatasetIndex } from './claim-details.ts';
+import { actorAtDate, type ActorAtDate, type DatasetIndex } from './claim-details.ts';
 
 export interface EventMentionDetails {
   readonly kind: 'event';
@@ -54,7 +54,7 @@ export function eventMentionDetails(index: DatasetIndex, eventId: string, eviden
   const event = index.events.get(eventId);
   if (!event) return null;
   const claims = index.dataset.claims.filter((claim) => claim.eventIds.includes(event.id));
-  const actors = event.actors.map((id) => index.actors.get(id)).filter(present).map((actor) => ({ actor, role: roleAt(actor, event.date) }));
+  const actors = event.actors.map((id) => index.actors.get(id)).filter(present).map((actor) => actorAtDate(actor, event.date));
   const sourceIds = new Set([...event.sources, ...claims.flatMap((claim) => claim.sources)]);
   const sources = [...sourceIds].map((id) => index.coverage.get(id)).filter(present).slice(0, 6);
   return { kind: 'event', event, why: evidenceWords(index, evidence), claims, actors, sources };

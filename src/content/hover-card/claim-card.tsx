@@ -2,6 +2,7 @@
 import type { ClaimDetails } from '../../ui/claim-details.ts';
 import type { DetectedDetails, EventMentionDetails } from '../../ui/highlight-details.ts';
 import { formatPartialDate, isRightToLeft, t } from '../../ui/i18n.ts';
+import { laterChangeText } from '../../ui/role-status.ts';
 import { SourceTitle } from '../../ui/source-title.tsx';
 import { statusLabel, statusSymbol } from '../../ui/status.ts';
 import { tierLabel } from '../../ui/tiers.ts';
@@ -64,10 +65,11 @@ function ClaimSection({ details, onOpenTimeline }: { details: ClaimDetails; onOp
       <p class="context">{claim.context}</p>
       {details.actors.length > 0 && (
         <ul class="actors" aria-label={t('cardActors', 'People and organisations')}>
-          {details.actors.map(({ actor, role }) => (
+          {details.actors.map(({ actor, role, since }) => (
             <li key={actor.id}>
               <span class="actor-name">{actor.name}</span>
               {role && <span class="role"> — {role.title}</span>}
+              {since && <span class="role since"> ({laterChangeText(since)})</span>}
             </li>
           ))}
         </ul>
@@ -123,10 +125,11 @@ function EventSection({ details, onOpenTimeline }: { details: EventMentionDetail
       )}
       {details.actors.length > 0 && (
         <ul class="actors" aria-label={t('cardActors', 'People and organisations')}>
-          {details.actors.map(({ actor, role }) => (
+          {details.actors.map(({ actor, role, since }) => (
             <li key={actor.id}>
               <span class="actor-name">{actor.name}</span>
               {role && <span class="role"> — {role.title}</span>}
+              {since && <span class="role since"> ({laterChangeText(since)})</span>}
             </li>
           ))}
         </ul>
