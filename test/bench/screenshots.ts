@@ -91,7 +91,7 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 const timeline = await english.newPage();
 await timeline.setViewportSize({ width: 1280, height: 820 });
-await timeline.goto(`${origin}timeline.html#event=tehran-summit-2022&from=2014-01-01&to=2025-09-28`);
+await timeline.goto(`${origin}timeline.html#event=tehran-summit-2022`);
 await timeline.waitForSelector('[data-testid="details"]');
 await timeline.screenshot({ path: join(OUT, 'timeline-light.png') });
 await english.close();
