@@ -20,6 +20,7 @@ export const loadReport = (tabId: number): Promise<PageReport | null> => ask(Rep
 export const loadSettings = (): Promise<{ settings: Settings; fellBack: string[] }> => ask(SettingsReply, { type: 'get-settings' });
 export const saveSettings = (settings: Settings): Promise<Settings> => ask(SavedReply, { type: 'save-settings', settings });
 export const setSiteEnabled = (hostname: string, enabled: boolean): Promise<Settings> => ask(SavedReply, { type: 'set-site-enabled', hostname, enabled });
+export const openTimelinePage = () => ask(AnyReply, { type: 'open-timeline' });
 export const runCommand = (tabId: number, command: 'next-claim' | 'previous-claim') => ask(AnyReply, { type: 'run-command', tabId, command });
 
 /** Scrolls the page to a claim and opens its card; false when the page no longer has it. */
