@@ -59,24 +59,45 @@ function charPattern(char: string, inverse: Map<string, Set<string>>): string {
   return `[${[...variants].sort().map(escapeClassChar).join('')}]`;
 }
 
-function stemOf(term: string): string | null {
-  const folded = foldTerm(term.endsWith('*') ? term.slice(0, -1) : term);
+interface Stem {
+  readonly text: string;
+  /** Whether the name may continue after the stem (a case ending, a suffix): not for short whole words. */
+  readonly open: boolean;
+}
+
+/**
+ * A single word is cut to its first six letters (covering case endings); a name of several words is kept whole,
+ * since its first letters alone are a common word ("Organisation de Shanghai", "Guardia Revolucionaria"). A word
+ * shorter than five letters must stand alone ("Rus", "SCO" are not "rush", "Scottish"), unless the dataset writes it
+ * as a prefix ("Iran*").
+ */
+function stemOf(term: string): Stem | null {
+  const prefix = term.endsWith('*');
+  const folded = foldTerm(prefix ? term.slice(0, -1) : term);
   if (folded.length < 2) return null;
-  return [...folded].slice(0, STEM_LENGTH).join('').trim();
+  if (/\s/u.test(folded)) return { text: folded, open: false };
+  const letters = [...folded];
+  return { text: letters.slice(0, STEM_LENGTH).join(''), open: prefix || letters.length >= 5 };
 }
 
-/** The fewest stems that still match everything: "russia" is covered by "russ" when both are there. */
-function minimalStems(stems: Iterable<string>): string[] {
-  const sorted = [...new Set(stems)].sort((a, b) => a.length - b.length || a.localeCompare(b));
-  const kept: string[] = [];
-  for (const stem of sorted) if (!kept.some((shorter) => stem.startsWith(shorter))) kept.push(stem);
-  return kept.sort();
+/** The fewest stems that still match everything: "russia" is covered by an open "russ" when both are there. */
+function minimalStems(stems: Iterable<Stem>): Stem[] {
+  const unique = new Map<string, Stem>();
+  for (const stem of stems) {
+    const seen = unique.get(stem.text);
+    if (!seen || (stem.open && !seen.open)) unique.set(stem.text, stem);
+  }
+  const sorted = [...unique.values()].sort((a, b) => a.text.length - b.text.length || a.text.localeCompare(b.text));
+  const kept: Stem[] = [];
+  for (const stem of sorted) if (!kept.some((shorter) => shorter.open && stem.text.startsWith(shorter.text))) kept.push(stem);
+  return kept.sort((a, b) => a.text.localeCompare(b.text));
 }
 
-function patternOf(stems: readonly string[], inverse: Map<string, Set<string>>): string {
+function patternOf(stems: readonly Stem[], inverse: Map<string, Set<string>>): string {
   const alternatives = stems.map((stem) => {
-    const body = [...stem].map((char) => (char === ' ' ? '\\s+' : charPattern(char, inverse))).join('');
-    return UNSPACED.test(stem) ? body : `(?<![\\p{L}\\p{N}])${body}`;
+    const body = [...stem.text].map((char) => (char === ' ' ? '\\s+' : charPattern(char, inverse))).join('');
+    const unspaced = UNSPACED.test(stem.text);
+    return `${unspaced ? '' : '(?<![\\p{L}\\p{N}])'}${body}${stem.open || unspaced ? '' : '(?![\\p{L}\\p{N}])'}`;
   });
   return `(?:${alternatives.join('|')})`;
 }
@@ -100,7 +121,7 @@ export function precheckPatterns(dataset: Dataset): PrecheckPatterns {
       ...(actor.matchTerms ?? []),
     ]);
     const places = SIDE_CONCEPTS[side].flatMap((id) => Object.values(dataset.concepts[id] ?? {}).flat());
-    return [...names, ...places].map(stemOf).filter((stem): stem is string => stem !== null);
+    return [...names, ...places].map(stemOf).filter((stem): stem is Stem => stem !== null);
   };
   const inverse = inverseFold();
   return { russia: patternOf(minimalStems(termsOf('russia')), inverse), iran: patternOf(minimalStems(termsOf('iran')), inverse) };
