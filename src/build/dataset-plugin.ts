@@ -4,25 +4,14 @@
  * field and the extension ships data that needs no validation (and no zod) at page load.
  */
 import type { Plugin } from 'vite';
-import type { Dataset } from '../core/dataset/schema.ts';
-import { compileTerms } from '../core/engine/term-index.ts';
+import { buildEngineArtifact } from '../core/engine/engine-artifact.ts';
 import { datasetSourcePaths, formatIssues, loadDataset } from '../node/dataset-files.ts';
 
 /** The validated dataset, for the UI pages. */
 const DATASET_ID = 'virtual:lens-dataset';
-/** The dataset without its lexicon, plus its vocabulary folded and ready: for the content script. */
+/** The engine precompiled (see core/engine/engine-artifact.ts): for the background only. */
 const ENGINE_ID = 'virtual:lens-engine-data';
 const RESOLVED = new Map([DATASET_ID, ENGINE_ID].map((id) => [id, `\0${id}`]));
-
-/** What the page needs at run time: names, aliases, phrases and the lexicon are already in the compiled terms. */
-function runtimeDataset(dataset: Dataset): Dataset {
-  return {
-    ...dataset,
-    concepts: {},
-    actors: dataset.actors.map(({ names, aliases: _aliases, matchTerms: _matchTerms, ...actor }) => ({ ...actor, aliases: [], names: { en: names.en, ru: names.ru, fa: names.fa } })),
-    claims: dataset.claims.map((claim) => ({ ...claim, match: { ...claim.match, phrases: [] } })),
-  };
-}
 
 export function datasetPlugin(options: { dataDir?: string } = {}): Plugin {
   // Both virtual modules come from one assembly per build (the files are read and validated once).
@@ -47,10 +36,8 @@ export function datasetPlugin(options: { dataDir?: string } = {}): Plugin {
       }
       // JSON.parse of one string literal is parsed faster than the same data as an object literal.
       if (id === RESOLVED.get(DATASET_ID)) return `export default JSON.parse(${JSON.stringify(JSON.stringify(result.dataset))});`;
-      // The background keeps this as a JSON string and hands it to a content script only on pages that
-      // pass the pre-check: the content script itself stays small, so no page pays to load it.
-      const engineData = { dataset: runtimeDataset(result.dataset), terms: compileTerms(result.dataset) };
-      return `export const engineDataJson = ${JSON.stringify(JSON.stringify(engineData))};`;
+      // Only the background imports this, and parses it when a page first needs the engine.
+      return `export const engineArtifactJson = ${JSON.stringify(JSON.stringify(buildEngineArtifact(result.dataset)))};`;
     },
   };
 }

@@ -5,8 +5,8 @@
  * adopted by the document, so no <style> element is added either.
  */
 import type { ClaimStatus } from '../core/dataset/schema.ts';
-import type { ClaimMatch } from '../core/engine/annotate.ts';
 import { domPosition, type DomBlock } from '../dom/extract-blocks.ts';
+import type { PaintItem } from '../shared/report.ts';
 
 export type HighlightStyle = 'solid' | 'dashed' | 'wavy';
 
@@ -50,7 +50,7 @@ export function stylesheetFor(paint: PaintStyle): string {
 }
 
 export interface PaintedClaim {
-  readonly match: ClaimMatch;
+  readonly match: PaintItem;
   readonly range: Range;
   readonly style: HighlightStyle;
 }
@@ -86,8 +86,8 @@ export class ClaimHighlighter {
     return this.painted;
   }
 
-  /** Replaces every highlight with these matches; returns what was painted, in page order. */
-  paint(blocks: readonly DomBlock[], matches: readonly ClaimMatch[], styleOf: (claimId: string) => HighlightStyle): readonly PaintedClaim[] {
+  /** Replaces every highlight with these items; returns what was painted, in page order. */
+  paint(blocks: readonly DomBlock[], matches: readonly PaintItem[]): readonly PaintedClaim[] {
     this.clear();
     const api = this.api;
     if (!api) return [];
@@ -99,7 +99,8 @@ export class ClaimHighlighter {
       if (!block) continue;
       const range = this.rangeFor(block, match.blockStart, match.blockEnd);
       if (!range) continue;
-      const style = styleOf(match.claimId);
+      // Items without a dataset status (not a claim of ours) get the "reported" shape.
+      const style = STYLE_OF_STATUS[match.status ?? 'reported'];
       this.painted.push({ match, range, style });
       // Two claims on one sentence share one painted range (the card lists both).
       if (seen.has(key)) continue;

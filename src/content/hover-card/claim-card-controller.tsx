@@ -7,8 +7,7 @@
  */
 import { computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { render } from 'preact';
-import type { Dataset } from '../../core/dataset/schema.ts';
-import { claimDetails, indexDataset, type DatasetIndex } from '../../ui/claim-details.ts';
+import type { ClaimDetails } from '../../shared/claim-details.ts';
 import { t } from '../../ui/i18n.ts';
 import { statusLabel } from '../../ui/status.ts';
 import type { PaintedClaim } from '../highlighter.ts';
@@ -19,6 +18,8 @@ const SHOW_DELAY_MS = 500;
 const CLOSE_GRACE_MS = 300;
 
 export interface ClaimCardOptions {
+  /** The claims' details, from the background (the page holds no dataset). */
+  readonly loadDetails: (claimIds: readonly string[]) => Promise<ClaimDetails[]>;
   readonly signal: AbortSignal;
   readonly claims: () => readonly PaintedClaim[];
   readonly markOwn: (node: Node) => void;
@@ -34,7 +35,7 @@ interface OpenState {
 }
 
 export class ClaimCard {
-  private readonly index: DatasetIndex;
+  private readonly details = new Map<string, ClaimDetails>();
   private host: HTMLElement | null = null;
   private shadow: ShadowRoot | null = null;
   private container: HTMLElement | null = null;
@@ -49,11 +50,8 @@ export class ClaimCard {
 
   constructor(
     private readonly document: Document,
-    dataset: Dataset,
     private readonly options: ClaimCardOptions,
-  ) {
-    this.index = indexDataset(dataset);
-  }
+  ) {}
 
   get openClaimId(): string | null {
     return this.open?.claim.match.claimId ?? null;
@@ -76,8 +74,27 @@ export class ClaimCard {
   openFor(claim: PaintedClaim, context: { index: number; total: number; announce: boolean }): void {
     clearTimeout(this.showTimer);
     clearTimeout(this.closeTimer);
+    this.pending = claim;
+    void this.detailsFor(claim).then(
+      (details) => {
+        // Still the claim wanted (the pointer may have moved on while the background answered).
+        if (this.pending === claim) this.show(claim, details, context);
+      },
+      () => undefined,
+    );
+  }
+
+  /** Details of the claims painted on the same span, asked of the background once each. */
+  private async detailsFor(claim: PaintedClaim): Promise<ClaimDetails[]> {
     const claims = this.options.claims().filter((other) => other.range === claim.range || (other.match.start === claim.match.start && other.match.end === claim.match.end));
-    const details = claims.map((painted) => claimDetails(this.index, painted.match.claimId)).filter((value) => value !== null);
+    const claimIds = [...new Set(claims.flatMap((painted) => (painted.match.claimId ? [painted.match.claimId] : [])))];
+    const unknown = claimIds.filter((claimId) => !this.details.has(claimId));
+    if (unknown.length > 0) for (const details of await this.options.loadDetails(unknown)) this.details.set(details.claim.id, details);
+    return claimIds.flatMap((claimId) => this.details.get(claimId) ?? []);
+  }
+
+  private show(claim: PaintedClaim, details: readonly ClaimDetails[], context: { index: number; total: number; announce: boolean }): void {
+    this.pending = null;
     if (details.length === 0) return;
     const container = this.ensureHost();
     this.open = { claim };

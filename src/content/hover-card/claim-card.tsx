@@ -1,5 +1,5 @@
 /** The hover card's content: one or two claims painted on the same sentence. */
-import type { ClaimDetails } from '../../ui/claim-details.ts';
+import type { ClaimDetails } from '../../shared/claim-details.ts';
 import { formatPartialDate, isRightToLeft, t } from '../../ui/i18n.ts';
 import { SourceTitle } from '../../ui/source-title.tsx';
 import { statusLabel, statusSymbol } from '../../ui/status.ts';
