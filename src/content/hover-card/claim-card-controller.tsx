@@ -5,14 +5,13 @@
  * The card lives in a closed shadow root created on first use and removed on teardown.
  * Highlights have no events, so the pointer is hit-tested against the painted ranges.
  */
-import { computePosition, flip, offset, shift } from '@floating-ui/dom';
-import { render } from 'preact';
 import type { ClaimDetails } from '../../shared/claim-details.ts';
 import { t } from '../../ui/i18n.ts';
 import { statusLabel } from '../../ui/status.ts';
 import type { PaintedClaim } from '../highlighter.ts';
 import cardStyles from './card.css?inline';
-import { ClaimCardView } from './claim-card.tsx';
+import { claimCardView } from './claim-card.tsx';
+import { placeCard } from './place-card.ts';
 
 const SHOW_DELAY_MS = 500;
 const CLOSE_GRACE_MS = 300;
@@ -98,11 +97,8 @@ export class ClaimCard {
     if (details.length === 0) return;
     const container = this.ensureHost();
     this.open = { claim };
-    render(
-      <ClaimCardView claims={details} position={context} confidence={claim.match.confidence} onClose={() => this.close()} />,
-      container,
-    );
-    void this.reposition();
+    container.replaceChildren(claimCardView(this.document, { claims: details, position: context, confidence: claim.match.confidence, onClose: () => this.close() }));
+    this.reposition();
     if (context.announce && this.live) {
       const first = details[0]!;
       this.live.textContent = t('announceClaim', 'Claim $1 of $2: $3 Status: $4.', [String(context.index + 1), String(context.total), first.claim.text, statusLabel(first.claim.status)]);
@@ -115,14 +111,14 @@ export class ClaimCard {
     this.pending = null;
     if (!this.open) return;
     this.open = null;
-    if (this.container) render(null, this.container);
+    this.container?.replaceChildren();
     this.options.onClose();
   }
 
   destroy(): void {
     this.close();
     cancelAnimationFrame(this.frame);
-    if (this.container) render(null, this.container);
+    this.container?.replaceChildren();
     this.host?.remove();
     this.host = this.shadow = this.container = this.live = null;
   }
@@ -172,19 +168,13 @@ export class ClaimCard {
     }
   }
 
-  private async reposition(): Promise<void> {
+  private reposition(): void {
     const open = this.open;
     const card = this.container;
-    if (!open || !card) return;
-    const range = open.claim.range;
-    const reference = { getBoundingClientRect: () => range.getBoundingClientRect(), getClientRects: () => range.getClientRects() };
-    // flip() keeps the card above or below the sentence, never on top of it.
-    const { x, y } = await computePosition(reference, card, {
-      strategy: 'fixed',
-      placement: 'bottom-start',
-      middleware: [offset(8), flip({ fallbackPlacements: ['top-start', 'bottom-end', 'top-end'] }), shift({ padding: 8 })],
-    });
-    if (this.open !== open) return;
+    const view = this.document.defaultView;
+    if (!open || !card || !view) return;
+    const { width, height } = card.getBoundingClientRect();
+    const { x, y } = placeCard(open.claim.range.getBoundingClientRect(), { width, height }, { width: view.innerWidth, height: view.innerHeight });
     card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
   }
 
@@ -269,7 +259,7 @@ export class ClaimCard {
     const rect = this.open.claim.range.getBoundingClientRect();
     const view = this.document.defaultView;
     if (!view || rect.bottom < 0 || rect.top > view.innerHeight) this.close();
-    else void this.reposition();
+    else this.reposition();
   }
 }
 
