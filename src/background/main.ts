@@ -87,9 +87,11 @@ async function handle(message: RuntimeMessage, sender: Runtime.MessageSender): P
       if (!fromContentScript(sender)) return fail('lens-annotate is accepted from content scripts only');
       const started = performance.now();
       const { reply, reading } = annotator.annotate(sender.tab.id, message);
-      if (reading && message.report) {
+      // The report goes back with the paint: the content script sends it on once it has painted,
+      // so whoever reads the report (popup, badge, tests) finds the highlights already there.
+      if (reading && message.report && 'paint' in reply) {
         const report = reportOf({ ...reading, url: message.page.url, ...(message.page.publishedDate ? { publishedDate: message.page.publishedDate } : {}) }, performance.now() - started);
-        await keepReport(sender.tab.id, report);
+        return ok({ paint: { ...reply.paint, report } });
       }
       return ok(reply);
     }

@@ -129,7 +129,7 @@ export class Lens {
     const url = this.document.location?.href ?? '';
     // The sample does not see into shadow trees: with shadow roots on, the reading itself decides.
     const body = this.document.body;
-    if (!body || (!this.options.shadowRoots && !mayCoverRussiaIran(`${this.document.title} ${pageSample(body)}`))) {
+    if (!body || (!this.options.shadowRoots && !this.mayCoverRussiaIran(body))) {
       this.highlighter.clear();
       this.card?.close();
       this.options.sendReport?.(emptyReport(url, this.document.documentElement?.lang || 'und', 'precheck', performance.now() - started));
@@ -153,11 +153,18 @@ export class Lens {
       const reading = await this.reader.read(this.document, signal);
       this.paint(reading);
       this.readFrames();
+      const report = reading.paint.report;
+      if (report) this.options.sendReport?.({ ...report, durationMs: Math.round(performance.now() - started) });
     } catch (error) {
       if (!(error instanceof Cancelled)) throw error;
     } finally {
       this.lastReadAt = performance.now();
     }
+  }
+
+  /** The pre-check, on the title and a sample of the page's text (see page-sample.ts). */
+  private mayCoverRussiaIran(body: HTMLElement): boolean {
+    return mayCoverRussiaIran(`${this.document.title} ${pageSample(body)}`);
   }
 
   private paint(reading: PageReading): void {

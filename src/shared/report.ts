@@ -50,6 +50,8 @@ export interface PagePaint {
   readonly highlights: readonly PaintItem[];
   /** Actor mentions in article text (asked for by the actor-highlights setting). */
   readonly actorSpans: readonly { readonly blockIndex: number; readonly start: number; readonly end: number }[];
+  /** The page's report, when asked for: the content script passes it on (`page-report`) after painting. */
+  readonly report?: PageReport;
 }
 
 /** Either the paint, or the hashes of blocks whose text the background does not have (it restarted): send them and ask again. */

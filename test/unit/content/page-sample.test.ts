@@ -9,9 +9,11 @@ const PAGES = resolve(import.meta.dirname, '../../fixtures/pages');
 const bodyOf = (html: string) => parseHTML(`<!doctype html><html><head><title>t</title></head><body>${html}</body></html>`).document.body as unknown as Node;
 
 describe('the pre-check sample', () => {
-  it('leaves out scripts, styles and links outside paragraphs, and keeps links in running text', () => {
-    const sample = pageSample(bodyOf('<p>Lead <a href="/x">linked name</a> text.</p><script>var iran = 1;</script><style>.russia{}</style><h3><a href="/y">Teaser headline</a></h3><nav><a href="/z">Menu</a></nav>'));
-    expect(sample).toBe('Lead linked name text.');
+  it('leaves out scripts, styles, form fields and links outside paragraphs, and keeps links in running text', () => {
+    const body = bodyOf(
+      '<div><p>In <a href="/a">text</a></p></div><script>var iran = 1;</script><style>.russia{}</style><textarea>typed</textarea><p></p><ul><li><a href="/b">teaser</a></li></ul><p><b>deep <a href="/c"><i>link</i></a></b></p><h3><a href="/d">after</a></h3>',
+    );
+    expect(pageSample(body)).toBe('In textdeep link');
   });
 
   it('stops at the limit, even inside one enormous text node', () => {
