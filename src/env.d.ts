@@ -10,3 +10,9 @@ declare module 'virtual:lens-engine-data' {
   /** JSON of an `EngineArtifact` (src/core/engine/engine-artifact.ts), built at build time. */
   export const engineArtifactJson: string;
 }
+
+declare module 'virtual:lens-precheck' {
+  /** `RegExp` sources (flag `u`) for names of each side, generated from the dataset's vocabulary. */
+  export const russiaPattern: string;
+  export const iranPattern: string;
+}

@@ -8,6 +8,7 @@ import { fail, ok, RuntimeMessageSchema, type Reply, type RuntimeMessage } from 
 import type { PageReport } from '../shared/report.ts';
 import { pageSettingsFor, siteDisabled, sitePatternFor } from '../shared/settings.ts';
 import { claimDetails, indexDataset, type DatasetIndex } from '../shared/claim-details.ts';
+import { mentionDetails } from '../shared/highlight-details.ts';
 import { clearBadge, showBadge } from './badge.ts';
 import { engineTiming, getEngine } from './engine-host.ts';
 import { PageAnnotator } from './page-annotator.ts';
@@ -94,6 +95,10 @@ async function handle(message: RuntimeMessage, sender: Runtime.MessageSender): P
         return ok({ paint: { ...reply.paint, report } });
       }
       return ok(reply);
+    }
+    case 'mention-details': {
+      datasetIndex ??= indexDataset(getEngine().dataset);
+      return ok(mentionDetails(datasetIndex, message.highlight));
     }
     case 'claim-details': {
       // Content scripts ask for the claims they painted; the popup may ask too.

@@ -21,7 +21,7 @@ interface Session {
   /** Texts by hash: those of the last reading plus any sent since. */
   texts: Map<number, string>;
   chars: number;
-  /** Scans of the last reading, by hash, valid for `scanKey` (language and publication date). */
+  /** Scans of the last reading, by hash, valid for `scanKey` (the language they were read in). */
   scans: Map<number, BlockScan>;
   scanKey: string;
   language: string | null;
@@ -71,12 +71,12 @@ export class PageAnnotator {
       session.languageUrl = page.url;
     }
     const language = session.language;
-    const scanKey = `${language}|${page.publishedDate ?? ''}`;
+    const scanKey = language;
     if (scanKey !== session.scanKey) {
       session.scans.clear();
       session.scanKey = scanKey;
     }
-    const scans = message.hashes.map((hash, index) => session.scans.get(hash) ?? scanPageBlock(engine, blocks[index]!.text, language, page.publishedDate));
+    const scans = message.hashes.map((hash, index) => session.scans.get(hash) ?? scanPageBlock(engine, blocks[index]!.text, language));
     const annotation = summarizePage(engine, { blocks, ...page }, language, scans, { minConfidence: message.minConfidence });
 
     // Keep only this reading's texts and scans: an endlessly changing page cannot grow them.

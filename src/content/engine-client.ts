@@ -6,7 +6,8 @@
  */
 import type { ClaimDetails } from '../shared/claim-details.ts';
 import { BLOCK_KIND_CODES } from '../shared/block-kinds.ts';
-import type { AnnotateReply, PagePaint } from '../shared/report.ts';
+import type { MentionDetails } from '../shared/highlight-details.ts';
+import type { AnnotateReply, PagePaint, PaintItem } from '../shared/report.ts';
 import type { DomBlock } from '../dom/extract-blocks.ts';
 import { sendMessage } from './extension-api.ts';
 import { Cancelled, yieldToMain } from './scheduler.ts';
@@ -105,6 +106,13 @@ export class EngineClient {
     }
     await flush();
   }
+}
+
+/** What the hover card shows for an event mention or a detected claim. */
+export function loadMentionDetails(highlight: PaintItem): Promise<MentionDetails | null> {
+  const { tier, eventIds, nearEventIds, evidence } = highlight;
+  const ids = (list: readonly string[]) => list.slice(0, 50).map((id) => id.slice(0, 200));
+  return ask<MentionDetails | null>({ type: 'mention-details', highlight: { tier, eventIds: ids(eventIds), nearEventIds: ids(nearEventIds), evidence: ids(evidence) } });
 }
 
 /** What the hover card shows about claims, from the background's copy of the dataset. */

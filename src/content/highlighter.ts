@@ -8,7 +8,8 @@ import type { ClaimStatus } from '../core/dataset/schema.ts';
 import { domPosition, type DomBlock } from '../dom/extract-blocks.ts';
 import type { PaintItem } from '../shared/report.ts';
 
-export type HighlightStyle = 'solid' | 'dashed' | 'wavy';
+/** Claims by status (solid, dashed, wavy); event mentions and detected claims by tier. */
+export type HighlightStyle = 'solid' | 'dashed' | 'wavy' | 'event' | 'detected';
 
 export const STYLE_OF_STATUS: Record<ClaimStatus, HighlightStyle> = {
   confirmed: 'solid',
@@ -23,6 +24,8 @@ const NAMES: Record<HighlightStyle | 'focus' | 'actor', string> = {
   solid: 'c-solid',
   dashed: 'c-dashed',
   wavy: 'c-wavy',
+  event: 'c-event',
+  detected: 'c-detected',
   focus: 'c-focus',
   actor: 'c-actor',
 };
@@ -33,6 +36,17 @@ const COLOURS: Record<HighlightStyle, [line: string, tint: string]> = {
   solid: ['rgb(37 99 235)', 'rgb(59 130 246 / 0.14)'],
   dashed: ['rgb(180 83 9)', 'rgb(245 158 11 / 0.16)'],
   wavy: ['rgb(190 18 60)', 'rgb(244 63 94 / 0.14)'],
+  event: ['rgb(13 148 136)', 'rgb(20 184 166 / 0.12)'],
+  detected: ['rgb(100 116 139)', 'rgb(148 163 184 / 0.12)'],
+};
+
+/** The underline's shape: a claim's status, or the tier (a double line for an event, dots for a detected claim). */
+const LINE_SHAPE: Record<HighlightStyle, 'solid' | 'dashed' | 'wavy' | 'double' | 'dotted'> = {
+  solid: 'solid',
+  dashed: 'dashed',
+  wavy: 'wavy',
+  event: 'double',
+  detected: 'dotted',
 };
 
 /**
@@ -42,11 +56,17 @@ const COLOURS: Record<HighlightStyle, [line: string, tint: string]> = {
 export function stylesheetFor(paint: PaintStyle): string {
   const rules = (Object.keys(COLOURS) as HighlightStyle[]).map((style) => {
     const [line, tint] = COLOURS[style];
-    const thickness = paint === 'tint' ? '1px' : style === 'wavy' ? '1.5px' : '2px';
+    const thickness = paint === 'tint' || style === 'event' ? '1px' : style === 'wavy' ? '1.5px' : '2px';
     const background = paint === 'underline' ? '' : ` background-color: ${tint};`;
-    return `::highlight(${NAMES[style]}) { text-decoration: underline ${style} ${line} ${thickness};${background} }`;
+    return `::highlight(${NAMES[style]}) { text-decoration: underline ${LINE_SHAPE[style]} ${line} ${thickness};${background} }`;
   });
   return [...rules, `::highlight(${NAMES.focus}) { background-color: rgb(250 204 21 / 0.45); }`, `::highlight(${NAMES.actor}) { text-decoration: underline dotted rgb(100 116 139) 1px; }`].join('\n');
+}
+
+/** A claim's shape comes with its status (sent by the background); event mentions and detected claims go by tier. */
+export function styleOf(match: PaintItem): HighlightStyle {
+  if (match.claimId) return STYLE_OF_STATUS[match.status ?? 'reported'];
+  return match.tier === 'event' ? 'event' : 'detected';
 }
 
 export interface PaintedClaim {
@@ -99,8 +119,7 @@ export class ClaimHighlighter {
       if (!block) continue;
       const range = this.rangeFor(block, match.blockStart, match.blockEnd);
       if (!range) continue;
-      // Items without a dataset status (not a claim of ours) get the "reported" shape.
-      const style = STYLE_OF_STATUS[match.status ?? 'reported'];
+      const style = styleOf(match);
       this.painted.push({ match, range, style });
       // Two claims on one sentence share one painted range (the card lists both).
       if (seen.has(key)) continue;

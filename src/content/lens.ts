@@ -5,12 +5,12 @@
  */
 import type { LensState } from '../shared/messages.ts';
 import type { PageReport } from '../shared/report.ts';
-import { loadClaimDetails } from './engine-client.ts';
+import { loadClaimDetails, loadMentionDetails } from './engine-client.ts';
 import { ClaimHighlighter, type PaintedClaim, type PaintStyle } from './highlighter.ts';
 import { ClaimCard } from './hover-card/claim-card-controller.tsx';
 import { PageReader, type PageReading } from './page-reader.ts';
 import { pageSample } from './page-sample.ts';
-import { mayCoverRussiaIran } from './precheck.ts';
+import { namesBothSides } from './precheck.ts';
 import { emptyReport } from './report.ts';
 import { Cancelled } from './scheduler.ts';
 
@@ -97,7 +97,7 @@ export class Lens {
   /** Focuses the painted claim the popup names; false when it is no longer on the page. */
   focusClaimAt(claimId: string, start: number): boolean {
     this.highlighter.pruneDetached();
-    const index = this.highlighter.claims.findIndex((claim) => claim.match.claimId === claimId && claim.match.start === start);
+    const index = this.highlighter.claims.findIndex((claim) => (claim.match.claimId ?? '') === claimId && claim.match.start === start);
     if (index < 0) return false;
     this.focusClaim(index);
     return true;
@@ -116,6 +116,7 @@ export class Lens {
   private ensureCard(): ClaimCard {
     this.card ??= new ClaimCard(this.document, {
       loadDetails: loadClaimDetails,
+      loadMention: loadMentionDetails,
       signal: this.controller.signal,
       claims: () => this.highlighter.claims,
       markOwn: (node) => this.ownNodes.add(node),
@@ -164,7 +165,7 @@ export class Lens {
 
   /** The pre-check, on the title and a sample of the page's text (see page-sample.ts). */
   private mayCoverRussiaIran(body: HTMLElement): boolean {
-    return mayCoverRussiaIran(`${this.document.title} ${pageSample(body)}`);
+    return namesBothSides(`${this.document.title} ${pageSample(body)}`);
   }
 
   private paint(reading: PageReading): void {

@@ -36,5 +36,6 @@ export function pageSample(root: Node, limit = SAMPLE_LIMIT): string {
     }
     node = node && node !== root ? node.nextSibling : null;
   }
-  return parts.join('');
+  // A space between texts: the patterns look for whole words, and "<h1>…up</h1><p>Iran…" must not read "upIran".
+  return parts.join(' ');
 }

@@ -49,6 +49,11 @@ export const LensAnnotateSchema = z
   });
 export type LensAnnotate = z.infer<typeof LensAnnotateSchema>;
 
+const IdListSchema = z.array(z.string().max(200)).max(50);
+
+/** What the card needs of an event mention or detected claim to ask for its details (see shared/highlight-details.ts). */
+const HighlightRefSchema = z.object({ tier: z.enum(['claim', 'event', 'detected']), eventIds: IdListSchema, nearEventIds: IdListSchema, evidence: IdListSchema });
+
 export const RuntimeMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ping') }),
   z.strictObject({ type: z.literal('page-report'), report: PageReportSchema }),
@@ -61,6 +66,7 @@ export const RuntimeMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('lens-texts'), session: SessionSchema, texts: z.array(BlockTextSchema).max(MAX_TEXTS_PER_MESSAGE) }),
   LensAnnotateSchema,
   z.strictObject({ type: z.literal('claim-details'), claimIds: z.array(z.string().max(200)).min(1).max(20) }),
+  z.strictObject({ type: z.literal('mention-details'), highlight: HighlightRefSchema }),
   z.strictObject({ type: z.literal('run-command'), tabId: z.number().int().nonnegative(), command: z.enum(['next-claim', 'previous-claim']) }),
 ]);
 export type RuntimeMessage = z.infer<typeof RuntimeMessageSchema>;

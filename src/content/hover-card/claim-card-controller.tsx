@@ -6,12 +6,20 @@
  * Highlights have no events, so the pointer is hit-tested against the painted ranges.
  */
 import type { ClaimDetails } from '../../shared/claim-details.ts';
+import type { MentionDetails } from '../../shared/highlight-details.ts';
+import type { PaintItem } from '../../shared/report.ts';
 import { t } from '../../ui/i18n.ts';
 import { statusLabel } from '../../ui/status.ts';
+import { tierLabel } from '../../ui/tiers.ts';
 import type { PaintedClaim } from '../highlighter.ts';
 import cardStyles from './card.css?inline';
 import { claimCardView } from './claim-card.tsx';
 import { placeCard } from './place-card.ts';
+
+interface CardContent {
+  readonly details: readonly ClaimDetails[];
+  readonly mention: MentionDetails | null;
+}
 
 const SHOW_DELAY_MS = 500;
 const CLOSE_GRACE_MS = 300;
@@ -19,6 +27,8 @@ const CLOSE_GRACE_MS = 300;
 export interface ClaimCardOptions {
   /** The claims' details, from the background (the page holds no dataset). */
   readonly loadDetails: (claimIds: readonly string[]) => Promise<ClaimDetails[]>;
+  /** What to show for an event mention or a detected claim, from the background. */
+  readonly loadMention: (highlight: PaintItem) => Promise<MentionDetails | null>;
   readonly signal: AbortSignal;
   readonly claims: () => readonly PaintedClaim[];
   readonly markOwn: (node: Node) => void;
@@ -83,25 +93,30 @@ export class ClaimCard {
     );
   }
 
-  /** Details of the claims painted on the same span, asked of the background once each. */
-  private async detailsFor(claim: PaintedClaim): Promise<ClaimDetails[]> {
+  /** Details of the claims painted on the same span (asked of the background once each), or of the mention. */
+  private async detailsFor(claim: PaintedClaim): Promise<CardContent> {
     const claims = this.options.claims().filter((other) => other.range === claim.range || (other.match.start === claim.match.start && other.match.end === claim.match.end));
     const claimIds = [...new Set(claims.flatMap((painted) => (painted.match.claimId ? [painted.match.claimId] : [])))];
     const unknown = claimIds.filter((claimId) => !this.details.has(claimId));
     if (unknown.length > 0) for (const details of await this.options.loadDetails(unknown)) this.details.set(details.claim.id, details);
-    return claimIds.flatMap((claimId) => this.details.get(claimId) ?? []);
+    const details = claimIds.flatMap((claimId) => this.details.get(claimId) ?? []);
+    // An event mention or a detected claim has a card of its own kind (a sentence is one or the other, never both).
+    const mention = details.length === 0 ? await this.options.loadMention(claim.match) : null;
+    return { details, mention };
   }
 
-  private show(claim: PaintedClaim, details: readonly ClaimDetails[], context: { index: number; total: number; announce: boolean }): void {
+  private show(claim: PaintedClaim, { details, mention }: CardContent, context: { index: number; total: number; announce: boolean }): void {
     this.pending = null;
-    if (details.length === 0) return;
+    if (details.length === 0 && !mention) return;
     const container = this.ensureHost();
     this.open = { claim };
-    container.replaceChildren(claimCardView(this.document, { claims: details, position: context, confidence: claim.match.confidence, onClose: () => this.close() }));
+    container.replaceChildren(claimCardView(this.document, { claims: details, mention, position: context, confidence: claim.match.confidence, onClose: () => this.close() }));
     this.reposition();
     if (context.announce && this.live) {
-      const first = details[0]!;
-      this.live.textContent = t('announceClaim', 'Claim $1 of $2: $3 Status: $4.', [String(context.index + 1), String(context.total), first.claim.text, statusLabel(first.claim.status)]);
+      const first = details[0];
+      this.live.textContent = first
+        ? t('announceClaim', 'Claim $1 of $2: $3 Status: $4.', [String(context.index + 1), String(context.total), first.claim.text, statusLabel(first.claim.status)])
+        : t('announceMention', 'Highlight $1 of $2: $3', [String(context.index + 1), String(context.total), tierLabel(claim.match.tier)]);
     }
   }
 

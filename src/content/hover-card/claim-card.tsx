@@ -1,14 +1,20 @@
 /**
- * The hover card's content: one or two claims painted on the same sentence. Built with plain
+ * The hover card's content: one or two claims painted on the same sentence, or an event mention,
+ * or a claim the dataset does not hold. Built with plain
  * DOM calls (no UI library in the script every page loads); every text goes in as a text
  * node, never as HTML.
  */
+import type { Coverage } from '../../core/dataset/schema.ts';
 import type { ClaimDetails } from '../../shared/claim-details.ts';
+import type { DetectedDetails, EventMentionDetails, MentionDetails } from '../../shared/highlight-details.ts';
 import { formatPartialDate, isRightToLeft, t } from '../../ui/i18n.ts';
 import { statusLabel, statusSymbol } from '../../ui/status.ts';
+import { tierLabel } from '../../ui/tiers.ts';
 
 export interface ClaimCardProps {
   readonly claims: readonly ClaimDetails[];
+  /** For an event mention or a detected claim (then `claims` is empty). */
+  readonly mention?: MentionDetails | null;
   readonly position: { readonly index: number; readonly total: number };
   readonly confidence: number;
   readonly onClose: () => void;
@@ -31,16 +37,65 @@ function sourceTitle(document: Document, source: { readonly title: string; reado
 
 const time = (document: Document, date: string) => element(document, 'time', { datetime: date }, formatPartialDate(date));
 
-function claimSection(document: Document, details: ClaimDetails): HTMLElement {
-  const { claim } = details;
+function sourceList(document: Document, sources: readonly Coverage[]): HTMLElement {
   const e = (tag: string, attributes: Record<string, string | undefined>, ...children: Child[]) => element(document, tag, attributes, ...children);
-  const actors =
-    details.actors.length > 0 &&
+  return e('ul', { class: 'sources' }, ...sources.map((source) => e('li', {}, e('span', { class: 'outlet' }, source.outlet), ', ', sourceTitle(document, source), ' · ', time(document, source.date))));
+}
+
+function actorList(document: Document, actors: ClaimDetails['actors']): HTMLElement | false {
+  const e = (tag: string, attributes: Record<string, string | undefined>, ...children: Child[]) => element(document, tag, attributes, ...children);
+  return (
+    actors.length > 0 &&
     e(
       'ul',
       { class: 'actors', 'aria-label': t('cardActors', 'People and organisations') },
-      ...details.actors.map(({ actor, role }) => e('li', {}, e('span', { class: 'actor-name' }, actor.name), role && e('span', { class: 'role' }, ` — ${role.title}`))),
-    );
+      ...actors.map(({ actor, role }) => e('li', {}, e('span', { class: 'actor-name' }, actor.name), role && e('span', { class: 'role' }, ` — ${role.title}`))),
+    )
+  );
+}
+
+/** A sentence about a dataset event that states none of its claims: the event, its claims and its coverage. */
+function eventSection(document: Document, details: EventMentionDetails): HTMLElement {
+  const { event } = details;
+  const e = (tag: string, attributes: Record<string, string | undefined>, ...children: Child[]) => element(document, tag, attributes, ...children);
+  const claims = details.claims.slice(0, 4).map((claim) =>
+    e('li', {}, e('span', { class: `badge status-${claim.status}` }, e('span', { 'aria-hidden': 'true' }, statusSymbol(claim.status)), ` ${statusLabel(claim.status)}`), ' ', claim.text),
+  );
+  return e(
+    'section',
+    { class: 'mention', 'data-event-id': event.id },
+    e('p', { class: 'badge tier-event' }, tierLabel('event')),
+    e('p', { class: 'text' }, event.title),
+    e('p', { class: 'attribution' }, time(document, event.date), event.place ? ` · ${event.place}` : ''),
+    e('p', { class: 'context' }, event.summary),
+    claims.length > 0 && e('h3', {}, t('cardEventClaims', 'Claims about this event in the dataset')),
+    claims.length > 0 && e('ul', { class: 'event-claims' }, ...claims),
+    actorList(document, details.actors),
+    e('h3', {}, t('cardSources', 'Sources')),
+    sourceList(document, details.sources),
+  );
+}
+
+/** A check-worthy sentence the dataset does not hold: said plainly, with what was recognised and the nearest events. */
+function detectedSection(document: Document, details: DetectedDetails): HTMLElement {
+  const e = (tag: string, attributes: Record<string, string | undefined>, ...children: Child[]) => element(document, tag, attributes, ...children);
+  const recognised = [...details.actors.map((actor) => actor.name), ...details.years.map(String)];
+  return e(
+    'section',
+    { class: 'mention detected' },
+    e('p', { class: 'badge tier-detected' }, tierLabel('detected')),
+    e('p', { class: 'text' }, t('cardDetectedNote', 'This sentence reports dealings between Russia and Iran that the dataset does not hold. Check it against its sources.')),
+    recognised.length > 0 && e('h3', {}, t('cardRecognised', 'Recognised')),
+    recognised.length > 0 && e('p', { class: 'recognised' }, recognised.join(' · ')),
+    details.nearEvents.length > 0 && e('h3', {}, t('cardNearEvents', 'Nearest events in the dataset')),
+    details.nearEvents.length > 0 && e('ol', { class: 'timeline' }, ...details.nearEvents.map((event) => e('li', {}, time(document, event.date), e('span', {}, event.title)))),
+  );
+}
+
+function claimSection(document: Document, details: ClaimDetails): HTMLElement {
+  const { claim } = details;
+  const e = (tag: string, attributes: Record<string, string | undefined>, ...children: Child[]) => element(document, tag, attributes, ...children);
+  const actors = actorList(document, details.actors);
   const timeline =
     details.timeline.length > 0 &&
     e(
@@ -48,11 +103,7 @@ function claimSection(document: Document, details: ClaimDetails): HTMLElement {
       { class: 'timeline', 'aria-label': t('cardTimeline', 'Timeline') },
       ...details.timeline.map(({ event, linked }) => e('li', { class: linked ? 'linked' : undefined, 'aria-current': linked ? 'true' : undefined }, time(document, event.date), e('span', {}, event.title))),
     );
-  const sources = e(
-    'ul',
-    { class: 'sources' },
-    ...details.sources.map((source) => e('li', {}, e('span', { class: 'outlet' }, source.outlet), ', ', sourceTitle(document, source), ' · ', time(document, source.date))),
-  );
+  const sources = sourceList(document, details.sources);
   return e(
     'section',
     { class: 'claim', 'data-claim-id': claim.id },
@@ -69,7 +120,7 @@ function claimSection(document: Document, details: ClaimDetails): HTMLElement {
   );
 }
 
-export function claimCardView(document: Document, { claims, position, confidence, onClose }: ClaimCardProps): HTMLElement {
+export function claimCardView(document: Document, { claims, mention, position, confidence, onClose }: ClaimCardProps): HTMLElement {
   const close = element(document, 'button', { type: 'button', class: 'close', 'aria-label': t('cardClose', 'Close') }, '×');
   close.addEventListener('click', onClose);
   return element(
@@ -86,5 +137,7 @@ export function claimCardView(document: Document, { claims, position, confidence
       close,
     ),
     ...claims.map((details) => claimSection(document, details)),
+    mention?.kind === 'event' && eventSection(document, mention),
+    mention?.kind === 'detected' && detectedSection(document, mention),
   );
 }

@@ -9,11 +9,14 @@ import { LANGUAGES } from '../dataset/languages.ts';
 import { computeDateNameTables, useDateNameTables, type DateNameTables } from '../dates/extract-dates.ts';
 import { computeCountryNames, useCountryNames, type CountryNameTable } from '../text/countries.ts';
 import { createEngine, type Engine } from './annotate.ts';
-import { precompileTerms, type PrecompiledTerms } from './term-index.ts';
+import { compileEventProfiles, type EventProfile } from './event-index.ts';
+import { buildTermIndex, compileTerms, precompileTerms, type PrecompiledTerms } from './term-index.ts';
 
 export interface EngineArtifact {
   readonly dataset: Dataset;
   readonly terms: PrecompiledTerms;
+  /** The events' vocabulary profiles (see event-index.ts), computed with the same automaton. */
+  readonly events: readonly EventProfile[];
   readonly dateNames: DateNameTables;
   readonly countryNames: CountryNameTable;
 }
@@ -35,12 +38,13 @@ export function runtimeDataset(dataset: Dataset): Dataset {
 export function buildEngineArtifact(dataset: Dataset): EngineArtifact {
   const countryNames: Record<string, [string, string][]> = {};
   for (const language of LANGUAGES) countryNames[language] = computeCountryNames(language);
-  return { dataset: runtimeDataset(dataset), terms: precompileTerms(dataset), dateNames: computeDateNameTables(), countryNames };
+  const events = compileEventProfiles(dataset, buildTermIndex(compileTerms(dataset)).automaton);
+  return { dataset: runtimeDataset(dataset), terms: precompileTerms(dataset), events, dateNames: computeDateNameTables(), countryNames };
 }
 
 /** Run time: the engine, from the artifact alone (no Intl look-ups, no folding of the vocabulary). */
 export function engineFromArtifact(artifact: EngineArtifact): Engine {
   useDateNameTables(artifact.dateNames);
   useCountryNames(artifact.countryNames);
-  return createEngine(artifact.dataset, artifact.terms);
+  return createEngine(artifact.dataset, artifact.terms, artifact.events);
 }

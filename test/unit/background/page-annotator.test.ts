@@ -44,11 +44,13 @@ describe('PageAnnotator', () => {
     if (!('paint' in reply)) throw new Error('expected a paint');
     expect(reply.paint.relevant).toBe(true);
     expect(reply.paint.highlights.length).toBeGreaterThan(2);
-    // The engine's items pass through whole, with their block offsets and the claim's status added.
+    // The engine's items pass through whole, with their block offsets, and dataset claims with their status added.
     for (const item of reply.paint.highlights) {
       expect(texts[item.blockIndex]!.slice(item.blockStart, item.blockEnd)).toBe(item.text);
-      expect(item.status).toMatch(/confirmed|officially-stated|reported|disputed|denied|false/);
+      if (item.claimId) expect(item.status).toMatch(/confirmed|officially-stated|reported|disputed|denied|false/);
+      else expect(item.status).toBeUndefined();
     }
+    expect(reply.paint.highlights.some((item) => item.claimId && item.status)).toBe(true);
     expect(reply.paint.actorSpans.length).toBeGreaterThan(0);
     expect(reading?.texts).toEqual(texts);
   });
