@@ -9,10 +9,10 @@ import { loadClaimDetails, loadMentionDetails } from './engine-client.ts';
 import { ClaimHighlighter, type PaintedClaim, type PaintStyle } from './highlighter.ts';
 import { ClaimCard } from './hover-card/claim-card-controller.tsx';
 import { PageReader, type PageReading } from './page-reader.ts';
-import { pageSample } from './page-sample.ts';
+import { pageSampleInSteps } from './page-sample.ts';
 import { namesBothSides } from './precheck.ts';
 import { emptyReport } from './report.ts';
-import { Cancelled } from './scheduler.ts';
+import { Cancelled, runInSlices } from './scheduler.ts';
 
 export interface LensOptions {
   readonly minConfidence: number;
@@ -130,7 +130,14 @@ export class Lens {
     const url = this.document.location?.href ?? '';
     // The sample does not see into shadow trees: with shadow roots on, the reading itself decides.
     const body = this.document.body;
-    if (!body || (!this.options.shadowRoots && !this.mayCoverRussiaIran(body))) {
+    let covers: boolean;
+    try {
+      covers = body !== null && (this.options.shadowRoots || (await this.mayCoverRussiaIran(body)));
+    } catch (error) {
+      if (error instanceof Cancelled) return;
+      throw error;
+    }
+    if (!covers) {
       this.highlighter.clear();
       this.card?.close();
       this.options.sendReport?.(emptyReport(url, this.document.documentElement?.lang || 'und', 'precheck', performance.now() - started));
@@ -164,8 +171,9 @@ export class Lens {
   }
 
   /** The pre-check, on the title and a sample of the page's text (see page-sample.ts). */
-  private mayCoverRussiaIran(body: HTMLElement): boolean {
-    return namesBothSides(`${this.document.title} ${pageSample(body)}`);
+  private async mayCoverRussiaIran(body: HTMLElement): Promise<boolean> {
+    const sample = await runInSlices(pageSampleInSteps(body), this.controller.signal);
+    return namesBothSides(`${this.document.title} ${sample}`);
   }
 
   private paint(reading: PageReading): void {

@@ -10,13 +10,27 @@ const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 
 /** Enough for any article; keeps a 10 MB page cheap. */
 export const SAMPLE_LIMIT = 400_000;
 
+/** Nodes visited between two chances to yield (a page of 100,000 elements must not block). */
+const NODES_PER_STEP = 2_000;
+
 export function pageSample(root: Node, limit = SAMPLE_LIMIT): string {
+  const steps = pageSampleInSteps(root, limit);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same walk as a generator that pauses every few thousand nodes (see scheduler.ts). */
+export function* pageSampleInSteps(root: Node, limit = SAMPLE_LIMIT): Generator<void, string, void> {
   const parts: string[] = [];
   let length = 0;
+  let visited = 0;
   // The paragraph we are inside, if any: tracked on the way down and up, so no link needs closest().
   let paragraph: Node | null = null;
   let node: Node | null = root.firstChild;
   while (node && length < limit) {
+    if (++visited % NODES_PER_STEP === 0) yield;
     if (node.nodeType === 3) {
       const data = (node as Text).data;
       parts.push(length + data.length > limit ? data.slice(0, limit - length) : data);
