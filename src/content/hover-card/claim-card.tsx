@@ -8,6 +8,7 @@ import type { Coverage } from '../../core/dataset/schema.ts';
 import type { ClaimDetails } from '../../shared/claim-details.ts';
 import type { DetectedDetails, EventMentionDetails, MentionDetails } from '../../shared/highlight-details.ts';
 import { formatPartialDate, isRightToLeft, t } from '../../ui/i18n.ts';
+import { laterChangeText } from '../../ui/role-status.ts';
 import { statusLabel, statusSymbol } from '../../ui/status.ts';
 import { tierLabel } from '../../ui/tiers.ts';
 
@@ -49,9 +50,16 @@ function actorList(document: Document, actors: ClaimDetails['actors']): HTMLElem
     e(
       'ul',
       { class: 'actors', 'aria-label': t('cardActors', 'People and organisations') },
-      ...actors.map(({ actor, role }) => e('li', {}, e('span', { class: 'actor-name' }, actor.name), role && e('span', { class: 'role' }, ` — ${role.title}`))),
+      ...actors.map(({ actor, role, since }) =>
+        e('li', {}, e('span', { class: 'actor-name' }, actor.name), role && e('span', { class: 'role' }, ` — ${role.title}`), since && e('span', { class: 'role since' }, ` (${laterChangeText(since)})`)),
+      ),
     )
   );
+}
+
+/** What counted for this highlight, in a line: the reader can judge the match themselves. */
+function why(document: Document, words: readonly string[]): HTMLElement | false {
+  return words.length > 0 && element(document, 'p', { class: 'why' }, t('cardWhy', 'Why: $1', words.join(' · ')));
 }
 
 /** A sentence about a dataset event that states none of its claims: the event, its claims and its coverage. */
@@ -68,6 +76,7 @@ function eventSection(document: Document, details: EventMentionDetails): HTMLEle
     e('p', { class: 'text' }, event.title),
     e('p', { class: 'attribution' }, time(document, event.date), event.place ? ` · ${event.place}` : ''),
     e('p', { class: 'context' }, event.summary),
+    why(document, details.why),
     claims.length > 0 && e('h3', {}, t('cardEventClaims', 'Claims about this event in the dataset')),
     claims.length > 0 && e('ul', { class: 'event-claims' }, ...claims),
     actorList(document, details.actors),
@@ -85,6 +94,7 @@ function detectedSection(document: Document, details: DetectedDetails): HTMLElem
     { class: 'mention detected' },
     e('p', { class: 'badge tier-detected' }, tierLabel('detected')),
     e('p', { class: 'text' }, t('cardDetectedNote', 'This sentence reports dealings between Russia and Iran that the dataset does not hold. Check it against its sources.')),
+    why(document, details.why),
     recognised.length > 0 && e('h3', {}, t('cardRecognised', 'Recognised')),
     recognised.length > 0 && e('p', { class: 'recognised' }, recognised.join(' · ')),
     details.nearEvents.length > 0 && e('h3', {}, t('cardNearEvents', 'Nearest events in the dataset')),
