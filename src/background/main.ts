@@ -87,7 +87,7 @@ async function handle(message: RuntimeMessage, sender: Runtime.MessageSender): P
     case 'lens-annotate': {
       if (!fromContentScript(sender)) return fail('lens-annotate is accepted from content scripts only');
       const started = performance.now();
-      const { reply, reading } = annotator.annotate(sender.tab.id, message);
+      const { reply, reading } = await annotator.annotate(sender.tab.id, message);
       // The report goes back with the paint: the content script sends it on once it has painted,
       // so whoever reads the report (popup, badge, tests) finds the highlights already there.
       if (reading && message.report && 'paint' in reply) {

@@ -28,6 +28,9 @@ interface Session {
   languageUrl: string;
 }
 
+/** Work between two pauses of a page's scan. */
+const SLICE_MS = 8;
+
 const KIND_OF_CODE = new Map<string, BlockKind>(Object.entries(BLOCK_KIND_CODES).map(([kind, code]) => [code, kind as BlockKind]));
 
 export interface AnnotatedReading {
@@ -53,7 +56,7 @@ export class PageAnnotator {
     return false;
   }
 
-  annotate(tabId: number, message: LensAnnotate): { reply: AnnotateReply; reading?: AnnotatedReading } {
+  async annotate(tabId: number, message: LensAnnotate): Promise<{ reply: AnnotateReply; reading?: AnnotatedReading }> {
     const session = this.session(tabId, message.session);
     const missing = message.hashes.filter((hash) => !session.texts.has(hash));
     if (missing.length > 0) return { reply: { missing: [...new Set(missing)] } };
@@ -76,7 +79,18 @@ export class PageAnnotator {
       session.scans.clear();
       session.scanKey = scanKey;
     }
-    const scans = message.hashes.map((hash, index) => session.scans.get(hash) ?? scanPageBlock(engine, blocks[index]!.text, language));
+    // Scanned in slices: where Firefox runs the background page in the tab's own process, a long
+    // scan would block the page; between slices it keeps running.
+    const scans: BlockScan[] = [];
+    let sliceStart = performance.now();
+    for (let index = 0; index < blocks.length; index++) {
+      const hash = message.hashes[index]!;
+      scans.push(session.scans.get(hash) ?? scanPageBlock(engine, blocks[index]!.text, language));
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        sliceStart = performance.now();
+      }
+    }
     const annotation = summarizePage(engine, { blocks, ...page }, language, scans, { minConfidence: message.minConfidence });
 
     // Keep only this reading's texts and scans: an endlessly changing page cannot grow them.

@@ -34,13 +34,13 @@ const textsOf = (texts: readonly string[]) => texts.map((text) => ({ hash: block
 describe('PageAnnotator', () => {
   const texts = page.blocks.map((block) => block.text);
 
-  it('asks for the texts it does not have, then annotates by hash', () => {
+  it('asks for the texts it does not have, then annotates by hash', async () => {
     const annotator = new PageAnnotator(() => realEngine().engine);
-    const first = annotator.annotate(7, request(texts)).reply;
+    const first = (await annotator.annotate(7, request(texts))).reply;
     expect('missing' in first && first.missing.length).toBe(new Set(texts).size);
 
     expect(annotator.addTexts(7, SESSION, textsOf(texts))).toBe(true);
-    const { reply, reading } = annotator.annotate(7, request(texts));
+    const { reply, reading } = await annotator.annotate(7, request(texts));
     if (!('paint' in reply)) throw new Error('expected a paint');
     expect(reply.paint.relevant).toBe(true);
     expect(reply.paint.highlights.length).toBeGreaterThan(2);
@@ -55,24 +55,24 @@ describe('PageAnnotator', () => {
     expect(reading?.texts).toEqual(texts);
   });
 
-  it('after a change, asks only for the changed block', () => {
+  it('after a change, asks only for the changed block', async () => {
     const annotator = new PageAnnotator(() => realEngine().engine);
     annotator.addTexts(3, SESSION, textsOf(texts));
-    annotator.annotate(3, request(texts));
+    await annotator.annotate(3, request(texts));
     const changed = texts.map((text, index) => (index === 2 ? `${text} (updated)` : text));
-    const reply = annotator.annotate(3, request(changed)).reply;
+    const reply = (await annotator.annotate(3, request(changed))).reply;
     expect(reply).toEqual({ missing: [blockHash(changed[2]!)] });
   });
 
-  it('keeps sessions apart and forgets a closed tab', () => {
+  it('keeps sessions apart and forgets a closed tab', async () => {
     const annotator = new PageAnnotator(() => realEngine().engine);
     annotator.addTexts(5, SESSION, textsOf(texts));
-    expect('missing' in annotator.annotate(6, request(texts)).reply).toBe(true);
+    expect('missing' in ((await annotator.annotate(6, request(texts))).reply)).toBe(true);
     annotator.forgetTab(5);
-    expect('missing' in annotator.annotate(5, request(texts)).reply).toBe(true);
+    expect('missing' in ((await annotator.annotate(5, request(texts))).reply)).toBe(true);
   });
 
-  it('drops a session that sends more text than any page has', () => {
+  it('drops a session that sends more text than any page has', async () => {
     const annotator = new PageAnnotator(() => realEngine().engine);
     const huge = 'x'.repeat(1_000_000);
     let accepted = true;
