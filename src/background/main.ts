@@ -3,12 +3,17 @@
  * message is parsed against its schema and checked against its sender before it is used.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { engineDataJson } from 'virtual:lens-engine-data';
 import { z } from 'zod';
 import { fail, ok, RuntimeMessageSchema, type Reply, type RuntimeMessage } from '../shared/messages.ts';
+import type { PageReport } from '../shared/report.ts';
 import { pageSettingsFor, siteDisabled, sitePatternFor } from '../shared/settings.ts';
+import { claimDetails, indexDataset, type DatasetIndex } from '../shared/claim-details.ts';
+import { mentionDetails } from '../shared/highlight-details.ts';
 import { clearBadge, showBadge } from './badge.ts';
 import { openTimeline } from './open-timeline.ts';
+import { engineTiming, getEngine } from './engine-host.ts';
+import { PageAnnotator } from './page-annotator.ts';
+import { reportOf } from './page-report.ts';
 import { loadSettings, saveSettings, updateSettings } from './settings-store.ts';
 import { forgetReport, loadReport, saveReport } from './tab-reports.ts';
 
@@ -25,16 +30,24 @@ function fromContentScript(sender: Runtime.MessageSender): sender is Runtime.Mes
   return sender.id === browser.runtime.id && typeof sender.tab?.id === 'number' && !fromOwnPage(sender);
 }
 
+const annotator = new PageAnnotator(getEngine);
+let datasetIndex: DatasetIndex | null = null;
+
+async function keepReport(tabId: number, report: PageReport): Promise<void> {
+  await saveReport(tabId, report);
+  const { settings } = await loadSettings();
+  if (settings.badge) await showBadge(tabId, report);
+  else await clearBadge(tabId);
+}
+
 async function handle(message: RuntimeMessage, sender: Runtime.MessageSender): Promise<Reply<unknown>> {
   switch (message.type) {
     case 'ping':
-      return ok({ version: browser.runtime.getManifest().version });
+      // The engine's build time in this worker's life: the benchmark reads it (null until a page needed the engine).
+      return ok({ version: browser.runtime.getManifest().version, engine: engineTiming() });
     case 'page-report': {
       if (!fromContentScript(sender)) return fail('page-report is accepted from content scripts only');
-      await saveReport(sender.tab.id, message.report);
-      const { settings } = await loadSettings();
-      if (settings.badge) await showBadge(sender.tab.id, message.report);
-      else await clearBadge(sender.tab.id);
+      await keepReport(sender.tab.id, message.report);
       return ok(null);
     }
     case 'page-cleared': {
@@ -68,9 +81,31 @@ async function handle(message: RuntimeMessage, sender: Runtime.MessageSender): P
       const { settings } = await loadSettings();
       return ok(pageSettingsFor(settings, message.hostname));
     }
-    case 'get-engine-data': {
-      if (!fromContentScript(sender)) return fail('get-engine-data is accepted from content scripts only');
-      return ok(engineDataJson);
+    case 'lens-texts': {
+      if (!fromContentScript(sender)) return fail('lens-texts is accepted from content scripts only');
+      return ok(annotator.addTexts(sender.tab.id, message.session, message.texts));
+    }
+    case 'lens-annotate': {
+      if (!fromContentScript(sender)) return fail('lens-annotate is accepted from content scripts only');
+      const started = performance.now();
+      const { reply, reading } = await annotator.annotate(sender.tab.id, message);
+      // The report goes back with the paint: the content script sends it on once it has painted,
+      // so whoever reads the report (popup, badge, tests) finds the highlights already there.
+      if (reading && message.report && 'paint' in reply) {
+        const report = reportOf({ ...reading, url: message.page.url, ...(message.page.publishedDate ? { publishedDate: message.page.publishedDate } : {}) }, performance.now() - started);
+        return ok({ paint: { ...reply.paint, report } });
+      }
+      return ok(reply);
+    }
+    case 'mention-details': {
+      datasetIndex ??= indexDataset(getEngine().dataset);
+      return ok(mentionDetails(datasetIndex, message.highlight));
+    }
+    case 'claim-details': {
+      // Content scripts ask for the claims they painted; the popup may ask too.
+      datasetIndex ??= indexDataset(getEngine().dataset);
+      const index = datasetIndex;
+      return ok(message.claimIds.map((claimId) => claimDetails(index, claimId)).filter((details) => details !== null));
     }
     case 'run-command': {
       // The popup's next/previous buttons take the same path as the keyboard shortcuts.
@@ -110,5 +145,6 @@ browser.commands.onCommand.addListener((command: string, tab?: { id?: number }) 
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {
+  annotator.forgetTab(tabId);
   void forgetReport(tabId);
 });

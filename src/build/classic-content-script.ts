@@ -39,7 +39,9 @@ export function classicContentScripts(options: { root: string; outDir: string; s
             emptyOutDir: false,
             copyPublicDir: false,
             target: BROWSER_TARGETS,
+            // Every page pays for each byte: comments and whitespace go, names stay readable for store reviewers.
             minify: false,
+            rolldownOptions: { output: { minify: { compress: false, mangle: false, codegen: { removeWhitespace: true } } } },
             lib: {
               entry: resolve(options.root, sourcePath),
               formats: ['iife'],

@@ -5,8 +5,8 @@
  * adopted by the document, so no <style> element is added either.
  */
 import type { ClaimStatus } from '../core/dataset/schema.ts';
-import type { ClaimMatch } from '../core/engine/annotate.ts';
 import { domPosition, type DomBlock } from '../dom/extract-blocks.ts';
+import type { PaintItem } from '../shared/report.ts';
 
 /** Claims by status (solid, dashed, wavy); event mentions and detected claims by tier. */
 export type HighlightStyle = 'solid' | 'dashed' | 'wavy' | 'event' | 'detected';
@@ -63,8 +63,14 @@ export function stylesheetFor(paint: PaintStyle): string {
   return [...rules, `::highlight(${NAMES.focus}) { background-color: rgb(250 204 21 / 0.45); }`, `::highlight(${NAMES.actor}) { text-decoration: underline dotted rgb(100 116 139) 1px; }`].join('\n');
 }
 
+/** A claim's shape comes with its status (sent by the background); event mentions and detected claims go by tier. */
+export function styleOf(match: PaintItem): HighlightStyle {
+  if (match.claimId) return STYLE_OF_STATUS[match.status ?? 'reported'];
+  return match.tier === 'event' ? 'event' : 'detected';
+}
+
 export interface PaintedClaim {
-  readonly match: ClaimMatch;
+  readonly match: PaintItem;
   readonly range: Range;
   readonly style: HighlightStyle;
 }
@@ -100,8 +106,8 @@ export class ClaimHighlighter {
     return this.painted;
   }
 
-  /** Replaces every highlight with these matches; returns what was painted, in page order. */
-  paint(blocks: readonly DomBlock[], matches: readonly ClaimMatch[], styleOf: (match: ClaimMatch) => HighlightStyle): readonly PaintedClaim[] {
+  /** Replaces every highlight with these items; returns what was painted, in page order. */
+  paint(blocks: readonly DomBlock[], matches: readonly PaintItem[]): readonly PaintedClaim[] {
     this.clear();
     const api = this.api;
     if (!api) return [];

@@ -3,15 +3,16 @@
  * between claims on command; and tear everything down on request, leaving the DOM exactly
  * as it was. Every listener and observer hangs off one AbortController.
  */
-import type { Engine } from '../core/engine/annotate.ts';
 import type { LensState } from '../shared/messages.ts';
 import type { PageReport } from '../shared/report.ts';
-import { ClaimHighlighter, STYLE_OF_STATUS, type PaintedClaim, type PaintStyle } from './highlighter.ts';
+import { loadClaimDetails, loadMentionDetails } from './engine-client.ts';
+import { ClaimHighlighter, type PaintedClaim, type PaintStyle } from './highlighter.ts';
 import { ClaimCard } from './hover-card/claim-card-controller.tsx';
 import { PageReader, type PageReading } from './page-reader.ts';
-import { mayCoverRussiaIran } from './precheck.ts';
-import { emptyReport, reportOf } from './report.ts';
-import { Cancelled } from './scheduler.ts';
+import { pageSampleInSteps } from './page-sample.ts';
+import { namesBothSides } from './precheck.ts';
+import { emptyReport } from './report.ts';
+import { Cancelled, runInSlices } from './scheduler.ts';
 
 export interface LensOptions {
   readonly minConfidence: number;
@@ -21,7 +22,8 @@ export interface LensOptions {
   readonly shadowRoots: boolean;
   /** Also read same-origin iframes, each with a lens of its own (a setting). */
   readonly frames: boolean;
-  readonly sendReport: (report: PageReport) => void;
+  /** Reports pages it skips (the background reports the pages it annotates); frames report nothing. */
+  readonly sendReport: ((report: PageReport) => void) | null;
 }
 
 /** Mutations are batched: re-read at most this often, however busy the page is. */
@@ -36,7 +38,6 @@ export function settingsKeyOf(options: Pick<LensOptions, 'minConfidence' | 'pain
 export class Lens {
   private readonly controller = new AbortController();
   private readonly highlighter: ClaimHighlighter;
-  private engine: Engine | null = null;
   private reader: PageReader | null = null;
   private card: ClaimCard | null = null;
   private readonly ownNodes = new WeakSet<Node>();
@@ -46,11 +47,11 @@ export class Lens {
   private lastReadAt = 0;
   private lastUrl: string;
   private focusedIndex = -1;
-  private reading: PageReading | null = null;
+  /** When the first highlight was painted (performance.now(), for the benchmark), or null. */
+  private firstPaintAt: number | null = null;
 
   constructor(
     readonly document: Document,
-    private readonly loadEngine: () => Promise<Engine>,
     private readonly options: LensOptions,
   ) {
     this.highlighter = new ClaimHighlighter(document, options.paintStyle);
@@ -83,7 +84,7 @@ export class Lens {
   }
 
   state(): LensState {
-    return { highlighted: this.highlighter.claims.length, focusedIndex: this.focusedIndex, openClaimId: this.card?.openClaimId ?? null };
+    return { highlighted: this.highlighter.claims.length, focusedIndex: this.focusedIndex, openClaimId: this.card?.openClaimId ?? null, firstPaintAt: this.firstPaintAt };
   }
 
   navigate(direction: 1 | -1): void {
@@ -113,8 +114,9 @@ export class Lens {
   }
 
   private ensureCard(): ClaimCard {
-    // Only called once something is painted, so the engine is loaded by then.
-    this.card ??= new ClaimCard(this.document, this.engine!.dataset, {
+    this.card ??= new ClaimCard(this.document, {
+      loadDetails: loadClaimDetails,
+      loadMention: loadMentionDetails,
       signal: this.controller.signal,
       claims: () => this.highlighter.claims,
       markOwn: (node) => this.ownNodes.add(node),
@@ -123,24 +125,22 @@ export class Lens {
     return this.card;
   }
 
-  private async engineFor(signal: AbortSignal): Promise<Engine> {
-    if (!this.engine) {
-      const engine = await this.loadEngine();
-      if (signal.aborted) throw new Cancelled();
-      this.engine = engine;
-    }
-    return this.engine;
-  }
-
   private async readPage(): Promise<void> {
     const started = performance.now();
     const url = this.document.location?.href ?? '';
-    // textContent does not see into shadow trees: with shadow roots on, the reading itself decides.
-    if (!this.document.body || (!this.options.shadowRoots && !mayCoverRussiaIran(this.document))) {
-      this.reading = null;
+    // The sample does not see into shadow trees: with shadow roots on, the reading itself decides.
+    const body = this.document.body;
+    let covers: boolean;
+    try {
+      covers = body !== null && (this.options.shadowRoots || (await this.mayCoverRussiaIran(body)));
+    } catch (error) {
+      if (error instanceof Cancelled) return;
+      throw error;
+    }
+    if (!covers) {
       this.highlighter.clear();
       this.card?.close();
-      this.options.sendReport(emptyReport(url, this.document.documentElement?.lang || 'und', 'precheck', performance.now() - started));
+      this.options.sendReport?.(emptyReport(url, this.document.documentElement?.lang || 'und', 'precheck', performance.now() - started));
       // A page that is only a frame around an article: the frames may still be worth reading.
       this.readFrames();
       return;
@@ -150,17 +150,19 @@ export class Lens {
     this.readRun = run;
     const signal = AbortSignal.any([run.signal, this.controller.signal]);
     try {
-      this.reader ??= new PageReader(await this.engineFor(signal), {
+      this.reader ??= new PageReader({
         minConfidence: this.options.minConfidence,
+        actorSpans: this.options.actorHighlights,
+        report: this.options.sendReport !== null,
         isExcluded: (element) => this.ownNodes.has(element),
         shadowRoots: this.options.shadowRoots,
         onShadowRoot: (shadowRoot) => this.observeShadowRoot(shadowRoot),
       });
       const reading = await this.reader.read(this.document, signal);
-      this.reading = reading;
       this.paint(reading);
       this.readFrames();
-      this.options.sendReport(reportOf(reading, performance.now() - started));
+      const report = reading.paint.report;
+      if (report) this.options.sendReport?.({ ...report, durationMs: Math.round(performance.now() - started) });
     } catch (error) {
       if (!(error instanceof Cancelled)) throw error;
     } finally {
@@ -168,14 +170,18 @@ export class Lens {
     }
   }
 
+  /** The pre-check, on the title and a sample of the page's text (see page-sample.ts). */
+  private async mayCoverRussiaIran(body: HTMLElement): Promise<boolean> {
+    const sample = await runInSlices(pageSampleInSteps(body), this.controller.signal);
+    return namesBothSides(`${this.document.title} ${sample}`);
+  }
+
   private paint(reading: PageReading): void {
-    const claims = this.engine!.claimsById;
-    const painted = this.highlighter.paint(reading.blocks, reading.annotation.claims, (match) =>
-      match.claimId ? STYLE_OF_STATUS[claims.get(match.claimId)?.status ?? 'reported'] : match.tier === 'event' ? 'event' : 'detected',
-    );
+    const painted = this.highlighter.paint(reading.blocks, reading.paint.highlights);
     this.focusedIndex = Math.min(this.focusedIndex, painted.length - 1);
+    if (painted.length > 0) this.firstPaintAt ??= performance.now();
     if (this.options.actorHighlights && painted.length > 0) {
-      const ranges = reading.actorSpans.flatMap(({ blockIndex, start, end }) => {
+      const ranges = reading.paint.actorSpans.flatMap(({ blockIndex, start, end }) => {
         const block = reading.blocks[blockIndex];
         const range = block ? this.highlighter.rangeOf(block, start, end) : null;
         return range ? [range] : [];
@@ -219,7 +225,7 @@ export class Lens {
       existing?.stop();
       this.frameLenses.delete(iframe);
       if (!frameDocument?.body) continue;
-      const child = new Lens(frameDocument, this.loadEngine, { ...this.options, frames: false, sendReport: () => undefined });
+      const child = new Lens(frameDocument, { ...this.options, frames: false, sendReport: null });
       this.frameLenses.set(iframe, child);
       void child.start().catch(() => undefined);
       // A frame that navigates gets a new document: read it again when it loads.

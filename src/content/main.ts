@@ -1,20 +1,20 @@
 /**
  * Content script entry. Built as one classic script (no web-accessible loader), run at
  * document_idle in the top frame of http(s) pages. Messages from the background and popup
- * are the only way in; the page itself can neither see nor call any of this.
+ * are the only way in; the page itself can neither see nor call any of this. Nothing is
+ * built at load: the engine lives in the background, and this script only reads and paints.
  */
-import browser from 'webextension-polyfill';
-import type { TabMessage } from '../shared/messages.ts';
+import type { LensState, TabMessage } from '../shared/messages.ts';
 import type { PageReport } from '../shared/report.ts';
 import type { PageSettings } from '../shared/settings.ts';
-import type { EngineData } from 'virtual:lens-engine-data';
-import { createEngineInSteps, type Engine } from '../core/engine/annotate.ts';
+import { onMessage, onStorageChanged, sendMessage } from './extension-api.ts';
 import { Lens, settingsKeyOf } from './lens.ts';
-import { runInSlices } from './scheduler.ts';
 import { emptyReport } from './report.ts';
 
+const scriptStartedAt = performance.now();
+
 function sendReport(report: PageReport): void {
-  browser.runtime.sendMessage({ type: 'page-report', report }).catch(() => {
+  sendMessage({ type: 'page-report', report }).catch(() => {
     // The background may be restarting; the next reading reports again.
   });
 }
@@ -30,29 +30,11 @@ function isTabMessage(value: unknown): value is TabMessage {
 /** The background validates settings (with zod); we only check the shape we rely on. */
 async function pageSettings(): Promise<PageSettings | null> {
   try {
-    const reply = (await browser.runtime.sendMessage({ type: 'get-page-settings', hostname: location.hostname })) as { ok?: boolean; value?: PageSettings };
+    const reply = (await sendMessage({ type: 'get-page-settings', hostname: location.hostname })) as { ok?: boolean; value?: PageSettings };
     return reply?.ok && typeof reply.value?.active === 'boolean' ? reply.value : null;
   } catch {
     return null;
   }
-}
-
-/** The dataset and compiled vocabulary, asked of the background once, on the first page that needs them. */
-async function loadEngineData(): Promise<EngineData> {
-  const reply = (await browser.runtime.sendMessage({ type: 'get-engine-data' })) as { ok?: boolean; value?: unknown };
-  if (!reply?.ok || typeof reply.value !== 'string') throw new Error('engine data unavailable');
-  return JSON.parse(reply.value) as EngineData;
-}
-
-let engine: Promise<Engine> | null = null;
-
-/** One engine for the page and its frames, compiled in slices (about 50 ms of work in all). */
-function loadEngine(): Promise<Engine> {
-  engine ??= loadEngineData().then(({ dataset, terms, events }) => runInSlices(createEngineInSteps(dataset, terms, events), new AbortController().signal));
-  engine.catch(() => {
-    engine = null; // try again next time
-  });
-  return engine;
 }
 
 let lens: Lens | null = null;
@@ -78,27 +60,31 @@ async function applySettings(): Promise<void> {
   };
   if (lens && lens.settingsKey === settingsKeyOf(options)) return;
   lens?.stop();
-  lens = new Lens(document, loadEngine, options);
+  lens = new Lens(document, options);
   await lens.start();
+}
+
+function lensState(): LensState {
+  return { highlighted: 0, focusedIndex: -1, openClaimId: null, firstPaintAt: null, ...lens?.state(), scriptStartedAt };
 }
 
 function main(): void {
   if (window.top !== window || !(document instanceof HTMLDocument)) return;
-  browser.runtime.onMessage.addListener((raw: unknown) => {
+  onMessage((raw: unknown) => {
     if (!isTabMessage(raw)) return undefined;
-    if (raw.type === 'lens-state') return Promise.resolve({ ok: true, value: lens?.state() ?? { highlighted: 0, focusedIndex: -1, openClaimId: null } });
+    if (raw.type === 'lens-state') return Promise.resolve({ ok: true, value: lensState() });
     if (!lens) return Promise.resolve({ ok: false, error: 'not active on this page' });
     if (raw.type === 'navigate-claim') lens.navigate(raw.direction);
     else if (raw.type === 'focus-claim') return Promise.resolve({ ok: lens.focusClaimAt(raw.claimId, raw.start), value: null });
     else {
       lens.stop();
       lens = null;
-      void browser.runtime.sendMessage({ type: 'page-cleared' }).catch(() => undefined);
+      void sendMessage({ type: 'page-cleared' }).catch(() => undefined);
     }
     return Promise.resolve({ ok: true, value: null });
   });
   // Turning the extension off for this site (or everywhere) takes effect at once, and back on too.
-  browser.storage.onChanged.addListener((changes, area) => {
+  onStorageChanged((changes, area) => {
     if (area === 'sync' && 'settings' in changes) void applySettings().catch(() => undefined);
   });
   applySettings().catch(() => {

@@ -1,76 +1,61 @@
 /**
- * Reads the page in slices: extract blocks, scan each block (re-using earlier scans of
- * unchanged text, so a mutation costs in proportion to what changed), summarise.
+ * Reads the page in slices: extract blocks, hash them, and have the background's engine
+ * annotate them (sending only text it has not seen). Nothing of the page is kept after
+ * painting but the highlights' ranges and the hashes of what was sent.
  */
-import { pageLanguage, scanPageBlock, summarizePage, type Annotation, type Engine } from '../core/engine/annotate.ts';
-import type { BlockScan } from '../core/engine/scan-block.ts';
 import { extractBlocksInSteps, type DomBlock } from '../dom/extract-blocks.ts';
 import { pageMetadata } from '../dom/page-metadata.ts';
+import type { PagePaint } from '../shared/report.ts';
+import { blockHash } from './block-hash.ts';
+import { EngineClient, type AnnotateOptions } from './engine-client.ts';
 import { runInSlices } from './scheduler.ts';
 
 export interface PageReading {
   readonly blocks: readonly DomBlock[];
-  /** Actor mentions in article text (not page furniture), as block offsets. */
-  readonly actorSpans: readonly { readonly blockIndex: number; readonly start: number; readonly end: number }[];
-  readonly annotation: Annotation;
-  readonly url: string;
-  readonly publishedDate?: string;
+  readonly paint: PagePaint;
 }
 
-export interface ReaderOptions {
-  readonly minConfidence: number;
+export interface ReaderOptions extends AnnotateOptions {
   readonly isExcluded: (element: Element) => boolean;
   readonly shadowRoots: boolean;
   readonly onShadowRoot: (shadowRoot: ShadowRoot) => void;
 }
 
-/** Scans keyed by block text; kept small so an endlessly mutating page cannot grow it without bound. */
-const SCAN_CACHE_LIMIT = 5_000;
+/** Characters hashed between two chances to yield (a few hundred microseconds of work). */
+const CHARS_PER_STEP = 50_000;
+
+function* hashAll(blocks: readonly DomBlock[]): Generator<void, number[], void> {
+  const hashes: number[] = [];
+  let chars = 0;
+  for (const block of blocks) {
+    hashes.push(blockHash(block.text));
+    chars += block.text.length;
+    if (chars >= CHARS_PER_STEP) {
+      chars = 0;
+      yield;
+    }
+  }
+  return hashes;
+}
 
 export class PageReader {
-  private scanCache = new Map<string, BlockScan>();
-  private language: string | null = null;
+  private readonly engine = new EngineClient();
 
-  constructor(
-    private readonly engine: Engine,
-    private readonly options: ReaderOptions,
-  ) {}
+  constructor(private readonly options: ReaderOptions) {}
 
   async read(document: Document, signal: AbortSignal): Promise<PageReading> {
     const root = document.body ?? document.documentElement;
-    const { isExcluded, shadowRoots, onShadowRoot } = this.options;
+    const { isExcluded, shadowRoots, onShadowRoot, minConfidence, actorSpans, report } = this.options;
     const blocks = await runInSlices(extractBlocksInSteps(root, { isExcluded, shadowRoots, onShadowRoot }), signal);
+    const hashes = await runInSlices(hashAll(blocks), signal);
     const metadata = pageMetadata(document);
-    this.language ??= pageLanguage(metadata, blocks.slice(0, 60).map((block) => block.text).join(' '));
-    const language = this.language;
-    const scans = await runInSlices(this.scanAll(blocks, language), signal);
     const url = document.location?.href ?? '';
-    const annotation = summarizePage(this.engine, { blocks, ...metadata, url }, language, scans, { minConfidence: this.options.minConfidence });
-    const actorSpans = scans.flatMap((scan, blockIndex) =>
-      blocks[blockIndex]?.boilerplate ? [] : scan.actorMentions.map((mention) => ({ blockIndex, start: mention.start, end: mention.end })),
-    );
-    return { blocks, actorSpans, annotation, url, ...(metadata.publishedDate ? { publishedDate: metadata.publishedDate } : {}) };
+    const paint = await this.engine.annotate(blocks, hashes, { ...metadata, url }, { minConfidence, actorSpans, report }, signal);
+    return { blocks, paint };
   }
 
-  private *scanAll(blocks: readonly DomBlock[], language: string): Generator<void, BlockScan[], void> {
-    const next = new Map<string, BlockScan>();
-    const scans: BlockScan[] = [];
-    for (const block of blocks) {
-      let scan = next.get(block.text) ?? this.scanCache.get(block.text);
-      if (!scan) {
-        scan = scanPageBlock(this.engine, block.text, language);
-        yield;
-      }
-      if (next.size < SCAN_CACHE_LIMIT) next.set(block.text, scan);
-      scans.push(scan);
-    }
-    this.scanCache = next;
-    return scans;
-  }
-
-  /** A new page (SPA navigation): forget the language guess and cached scans. */
+  /** A new page (SPA navigation): the background starts over too. */
   reset(): void {
-    this.scanCache.clear();
-    this.language = null;
+    this.engine.reset();
   }
 }

@@ -70,22 +70,30 @@ interface Builder {
   readonly segments: TextSegment[];
 }
 
-function isExcludedByMarkup(element: Element): boolean {
-  if (SKIPPED.has(element.tagName.toUpperCase())) return true;
+/**
+ * `tag` is the element's upper-cased tag name and `plain` says it has no attributes at all:
+ * both are read once per element, since every DOM call costs on a page of 100,000 elements.
+ */
+function isExcludedByMarkup(element: Element, tag: string, plain: boolean): boolean {
+  if (SKIPPED.has(tag)) return true;
   // A slot's own children are fallback content, shown only when nothing is slotted in.
-  if (element.tagName === 'SLOT' && ((element as HTMLSlotElement).assignedNodes?.().length ?? 0) > 0) return true;
+  if (tag === 'SLOT' && ((element as HTMLSlotElement).assignedNodes?.().length ?? 0) > 0) return true;
+  if (plain) return false;
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
   const editable = element.getAttribute('contenteditable');
   return editable !== null && editable !== 'false';
 }
 
-function childContext(element: Element, parent: Context): Context {
-  const tag = element.tagName.toUpperCase();
-  const role = element.getAttribute('role') ?? '';
+/** Tags that change the context of what they contain (the rest inherit it unchanged unless attributes do). */
+const CONTEXT_TAGS = new Set([...BOILERPLATE_TAGS, 'HEADER', 'ARTICLE', 'MAIN', 'A']);
+
+function childContext(element: Element, tag: string, plain: boolean, parent: Context): Context {
+  if (plain && !CONTEXT_TAGS.has(tag)) return parent;
+  const role = (plain ? null : element.getAttribute('role')) ?? '';
   const inArticle = parent.inArticle || tag === 'ARTICLE' || tag === 'MAIN' || role === 'main' || role === 'article';
   // A <header> inside an article is its headline area, not page furniture.
   const semantic = (BOILERPLATE_TAGS.has(tag) || BOILERPLATE_ROLES.has(role) || (tag === 'HEADER' && !inArticle)) && !(tag === 'FORM' && inArticle);
-  const hintText = CONTENT_ROOTS.has(tag) ? '' : `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+  const hintText = CONTENT_ROOTS.has(tag) || plain ? '' : `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
   return {
     semanticBoilerplate: parent.semanticBoilerplate || semantic,
     hintBoilerplate: parent.hintBoilerplate || (hintText.length > 1 && BOILERPLATE_HINT.test(hintText)),
@@ -167,27 +175,30 @@ export function* extractBlocksInSteps(root: Node, options: ExtractOptions = {}):
     if (contexts[contexts.length - 1]!.inLink) current.linkChars += data.trim().length;
   };
 
-  const enter = (element: Element) => {
-    const context = childContext(element, contexts[contexts.length - 1]!);
+  /** Per element entered, whether it is a block (so leaving it needs no DOM call). */
+  const entered: boolean[] = [];
+
+  const enter = (element: Element, tag: string, plain: boolean) => {
+    const context = childContext(element, tag, plain, contexts[contexts.length - 1]!);
     contexts.push(context);
-    const tag = element.tagName.toUpperCase();
     if (tag === 'BR' && current) current.text += '\n';
     const kind = BLOCK_KINDS[tag];
+    entered.push(kind !== undefined);
     if (kind) {
       flush();
       blockElements.push({ element, kind, context });
     }
   };
 
-  const exit = (element: Element) => {
+  const exit = () => {
     contexts.pop();
-    if (BLOCK_KINDS[element.tagName.toUpperCase()]) {
+    if (entered.pop()) {
       flush();
       blockElements.pop();
     }
   };
 
-  const isExcluded = (element: Element) => isExcludedByMarkup(element) || (options.isExcluded?.(element) ?? false);
+  const isExcluded = (element: Element, tag: string, plain: boolean) => isExcludedByMarkup(element, tag, plain) || (options.isExcluded?.(element) ?? false);
 
   let node: Node | null = root.firstChild;
   let visited = 0;
@@ -196,13 +207,15 @@ export function* extractBlocksInSteps(root: Node, options: ExtractOptions = {}):
     let next: Node | null = null;
     if (node.nodeType === 1) {
       const element = node as Element;
-      if (!isExcluded(element)) {
-        enter(element);
+      const tag = element.tagName.toUpperCase();
+      const plain = !element.hasAttributes();
+      if (!isExcluded(element, tag, plain)) {
+        enter(element, tag, plain);
         // An open shadow root is read first, then the host's own (slotted) children.
         const shadow = options.shadowRoots ? element.shadowRoot : null;
         if (shadow) options.onShadowRoot?.(shadow);
         next = shadow?.firstChild ?? element.firstChild;
-        if (!next) exit(element);
+        if (!next) exit();
       }
     } else if (node.nodeType === 3) {
       addText(node as Text);
@@ -219,16 +232,18 @@ export function* extractBlocksInSteps(root: Node, options: ExtractOptions = {}):
     let current: Node | null = from;
     while (current && current !== root && !current.nextSibling) {
       const parent: Node | null = current.parentNode;
-      if (parent && parent.nodeType === 11 && (parent as ShadowRoot).host) {
+      // Only a walk that entered shadow roots can climb out of one (and only it pays for the check).
+      if (options.shadowRoots && parent && parent.nodeType === 11 && (parent as ShadowRoot).host) {
         // Leaving a shadow tree: continue with the host's light children, or leave the host.
         const host: Element = (parent as ShadowRoot).host;
         if (host.firstChild) return host.firstChild;
-        exit(host);
+        exit();
         current = host;
         continue;
       }
       current = parent;
-      if (current && current !== root && current.nodeType === 1) exit(current as Element);
+      // Every ancestor below the root was entered on the way down (elements only, shadow roots handled above).
+      if (current && current !== root) exit();
     }
     if (!current || current === root) return null;
     return current.nextSibling;

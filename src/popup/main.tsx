@@ -1,5 +1,4 @@
 import { render } from 'preact';
-import dataset from 'virtual:lens-dataset';
 import { z } from 'zod';
 import { isRightToLeft, uiLanguage } from '../ui/i18n.ts';
 import { describedTabId } from './current-tab.ts';
@@ -15,7 +14,8 @@ document.documentElement.dir = isRightToLeft() ? 'rtl' : 'ltr';
 async function main(): Promise<void> {
   const root = document.getElementById('app');
   if (!root) return;
-  const tabId = await describedTabId(location.search).catch(() => null);
+  // The dataset (about 170 KB compressed) is a chunk of its own, loaded alongside the tab's report.
+  const [tabId, { default: dataset }] = await Promise.all([describedTabId(location.search).catch(() => null), import('virtual:lens-dataset')]);
   render(<PopupApp tabId={tabId} dataset={dataset} />, root);
 }
 

@@ -4,7 +4,7 @@ import type { Dataset } from '../core/dataset/schema.ts';
 import type { PageReport } from '../shared/report.ts';
 import type { Settings } from '../shared/settings.ts';
 import { datasetAsOf } from '../core/dataset/stats.ts';
-import { indexDataset } from '../ui/claim-details.ts';
+import { indexDataset } from '../shared/claim-details.ts';
 import { formatPartialDate, t } from '../ui/i18n.ts';
 import { DatasetSearch } from './dataset-search.tsx';
 import { ExportButtons, hostnameOf, PageControls } from './page-controls.tsx';

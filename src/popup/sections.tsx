@@ -1,7 +1,7 @@
 /** The popup's sections for a relevant page: claims by event, actors, timeline, related coverage. */
 import type { Actor, Coverage, DatasetEvent } from '../core/dataset/schema.ts';
 import type { PageReport } from '../shared/report.ts';
-import { laterChange, roleAt, type DatasetIndex } from '../ui/claim-details.ts';
+import { laterChange, roleAt, type DatasetIndex } from '../shared/claim-details.ts';
 import { formatPartialDate, t } from '../ui/i18n.ts';
 import { reasonText } from '../ui/reasons.ts';
 import { laterChangeText } from '../ui/role-status.ts';

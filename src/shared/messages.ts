@@ -5,7 +5,54 @@
  */
 import { z } from 'zod';
 import { PageReportSchema } from './report.ts';
+export { BLOCK_KIND_CODES } from './block-kinds.ts';
 import { SettingsSchema } from './settings.ts';
+
+/** One reading session of one document (a random id the content script picks): the background keeps its block texts. */
+const SessionSchema = z.string().min(8).max(64);
+
+/** Cut by extract-blocks at 10,000 characters; the schema leaves room and no more. */
+export const MAX_BLOCK_TEXT = 20_000;
+/** Texts per `lens-texts` message; the content script also keeps each message under ~256 K characters. */
+export const MAX_TEXTS_PER_MESSAGE = 2_000;
+export const MAX_BLOCKS = 200_000;
+
+/** A block's text, sent once: later readings name it by its hash (see content/block-hash.ts). */
+const BlockTextSchema = z.strictObject({ hash: z.number().int().nonnegative(), text: z.string().max(MAX_BLOCK_TEXT) });
+
+/**
+ * "Annotate this page": its blocks, in order, by hash (their texts were sent before, in
+ * `lens-texts`), and what the page says about itself. The engine's answer is a `PagePaint`.
+ */
+export const LensAnnotateSchema = z
+  .strictObject({
+    type: z.literal('lens-annotate'),
+    session: SessionSchema,
+    hashes: z.array(z.number().int().nonnegative()).max(MAX_BLOCKS),
+    /** BLOCK_KIND_CODES, one per block. */
+    kinds: z.string().max(MAX_BLOCKS).regex(/^[hpltcqo]*$/),
+    /** "1" for page furniture (navigation, related links), "0" otherwise, one per block. */
+    boilerplate: z.string().max(MAX_BLOCKS).regex(/^[01]*$/),
+    page: z.strictObject({
+      url: z.string().max(4096),
+      title: z.string().max(500),
+      declaredLanguage: z.string().max(35).optional(),
+      publishedDate: z.string().max(64).optional(),
+    }),
+    minConfidence: z.number().min(0).max(1),
+    actorSpans: z.boolean(),
+    /** Frames read for their own highlights do not replace the page's report. */
+    report: z.boolean(),
+  })
+  .refine((message) => message.kinds.length === message.hashes.length && message.boilerplate.length === message.hashes.length, {
+    message: 'kinds and boilerplate need one letter per block',
+  });
+export type LensAnnotate = z.infer<typeof LensAnnotateSchema>;
+
+const IdListSchema = z.array(z.string().max(200)).max(50);
+
+/** What the card needs of an event mention or detected claim to ask for its details (see shared/highlight-details.ts). */
+const HighlightRefSchema = z.object({ tier: z.enum(['claim', 'event', 'detected']), eventIds: IdListSchema, nearEventIds: IdListSchema, evidence: IdListSchema });
 
 export const RuntimeMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ping') }),
@@ -16,7 +63,10 @@ export const RuntimeMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('save-settings'), settings: SettingsSchema }),
   z.strictObject({ type: z.literal('set-site-enabled'), hostname: z.string().min(1).max(253), enabled: z.boolean() }),
   z.strictObject({ type: z.literal('get-page-settings'), hostname: z.string().max(253) }),
-  z.strictObject({ type: z.literal('get-engine-data') }),
+  z.strictObject({ type: z.literal('lens-texts'), session: SessionSchema, texts: z.array(BlockTextSchema).max(MAX_TEXTS_PER_MESSAGE) }),
+  LensAnnotateSchema,
+  z.strictObject({ type: z.literal('claim-details'), claimIds: z.array(z.string().max(200)).min(1).max(20) }),
+  z.strictObject({ type: z.literal('mention-details'), highlight: HighlightRefSchema }),
   z.strictObject({ type: z.literal('run-command'), tabId: z.number().int().nonnegative(), command: z.enum(['next-claim', 'previous-claim']) }),
   // A card's "See on the timeline": the event id goes into an extension URL, so only an id's shape is accepted.
   z.strictObject({ type: z.literal('open-timeline'), eventId: z.string().max(120).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).optional() }),
@@ -47,4 +97,7 @@ export interface LensState {
   readonly highlighted: number;
   readonly focusedIndex: number;
   readonly openClaimId: string | null;
+  /** performance.now() in the page when the content script started, and when it first painted a highlight. */
+  readonly scriptStartedAt?: number;
+  readonly firstPaintAt: number | null;
 }

@@ -4,6 +4,8 @@
  * stays out of the script that runs on every page.
  */
 import { z } from 'zod';
+import type { ClaimStatus } from '../core/dataset/schema.ts';
+import type { ClaimMatch } from '../core/engine/annotate.ts';
 
 export const ClaimHitSchema = z.strictObject({
   /** claim: a dataset claim; event: a mention of a dataset event; detected: a claim the dataset does not hold. */
@@ -43,3 +45,22 @@ export const PageReportSchema = z.strictObject({
   durationMs: z.number().nonnegative(),
 });
 export type PageReport = z.infer<typeof PageReportSchema>;
+
+/**
+ * What the background's engine answers a content script: each highlight item exactly as the
+ * engine made it (whatever fields it carries), with block offsets the page maps back to DOM
+ * ranges and, for dataset claims, the claim's status (for the underline's shape).
+ */
+export type PaintItem = ClaimMatch & { readonly status?: ClaimStatus };
+
+export interface PagePaint {
+  readonly relevant: boolean;
+  readonly highlights: readonly PaintItem[];
+  /** Actor mentions in article text (asked for by the actor-highlights setting). */
+  readonly actorSpans: readonly { readonly blockIndex: number; readonly start: number; readonly end: number }[];
+  /** The page's report, when asked for: the content script passes it on (`page-report`) after painting. */
+  readonly report?: PageReport;
+}
+
+/** Either the paint, or the hashes of blocks whose text the background does not have (it restarted): send them and ask again. */
+export type AnnotateReply = { readonly paint: PagePaint } | { readonly missing: readonly number[] };

@@ -1,7 +1,7 @@
 /** The timeline page: filters, the picture, the list of events and the selected event's details. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Dataset } from '../core/dataset/schema.ts';
-import { indexDataset } from '../ui/claim-details.ts';
+import { indexDataset } from '../shared/claim-details.ts';
 import { t } from '../ui/i18n.ts';
 import { Chart } from './components/chart.tsx';
 import { EventDetails } from './components/event-details.tsx';

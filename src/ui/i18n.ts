@@ -2,12 +2,27 @@
  * UI strings through browser.i18n (the _locales folders), with the English text as the
  * fallback when a key is missing, so a forgotten translation shows English, never a blank.
  */
-import browser from 'webextension-polyfill';
 import { gregorianLocale, resolvePageLanguage } from './page-language.ts';
+
+interface I18nApi {
+  getMessage(key: string, substitutions?: string | string[]): string;
+  getUILanguage(): string;
+}
+
+/**
+ * browser.i18n (Firefox) or chrome.i18n (Chrome): both synchronous, so no polyfill is needed,
+ * and the content script (which shows the card) stays without one.
+ */
+function i18n(): I18nApi {
+  const scope = globalThis as { browser?: { i18n?: I18nApi }; chrome?: { i18n?: I18nApi } };
+  const api = scope.browser?.i18n ?? scope.chrome?.i18n;
+  if (!api) throw new Error('no extension i18n API here');
+  return api;
+}
 
 export function t(key: string, fallback: string, substitutions?: string | string[]): string {
   try {
-    const message = browser.i18n.getMessage(key, substitutions);
+    const message = i18n().getMessage(key, substitutions);
     if (message) return message;
   } catch {
     // Outside an extension context (tests): use the fallback.
@@ -27,7 +42,7 @@ export function isRightToLeft(): boolean {
 
 export function uiLanguage(): string {
   try {
-    return browser.i18n.getUILanguage() || 'en';
+    return i18n().getUILanguage() || 'en';
   } catch {
     return 'en';
   }

@@ -1,5 +1,5 @@
 /** The phrase for what became of a person (see laterChange in claim-details.ts), in the UI language. */
-import type { LaterChange } from './claim-details.ts';
+import type { LaterChange } from '../shared/claim-details.ts';
 import { formatPartialDate, t } from './i18n.ts';
 
 export function laterChangeText(change: LaterChange, language?: string): string {

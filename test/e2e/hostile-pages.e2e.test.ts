@@ -17,8 +17,6 @@ const FIXTURES = resolve(import.meta.dirname, '../fixtures/pages');
 const ARTICLE = readFileSync(resolve(FIXTURES, 'en-tehran-summit.html'), 'utf8');
 const PERSIAN = readFileSync(resolve(FIXTURES, 'fa-araghchi-putin-2025.html'), 'utf8');
 const withScript = (html: string, script: string) => html.replace('</head>', `<script>${script}</script></head>`);
-/** A heartbeat in the page: the longest gap between timer ticks approximates its longest task. */
-const HEARTBEAT = `window.__maxGap = 0; (function beat(last) { setTimeout(() => { const now = performance.now(); window.__maxGap = Math.max(window.__maxGap, now - last); beat(now); }, 0); })(performance.now());`;
 
 describeInEachBrowser('hostile pages', ({ launch }) => {
   const session = useSession(launch);
@@ -61,15 +59,12 @@ describeInEachBrowser('hostile pages', ({ launch }) => {
     await page.close();
   });
 
-  it('reads a page with an enormous text node without blocking it', async () => {
+  // How long our work blocks such pages is measured, not asserted: npm run bench:floor reports it for both browsers.
+  it('reads a page with an enormous text node', async () => {
     const filler = 'Markets were calm and the weather was mild across the region on the day. '.repeat(20_000); // ~1.5 MB
-    const html = withScript(ARTICLE.replace('<aside', `<p>${filler}</p><aside`), HEARTBEAT);
-    const { page, report } = await load('/huge.html', html);
+    const { page, report } = await load('/huge.html', ARTICLE.replace('<aside', `<p>${filler}</p><aside`));
     expect(report.relevant).toBe(true);
     expect(await highlightCount(page)).toBeGreaterThan(0);
-    const maxGap = await page.evaluate(() => (window as unknown as { __maxGap: number }).__maxGap, null);
-    // Behaviour, not a benchmark: the page kept ticking (npm run bench:browser reports the numbers).
-    expect(maxGap).toBeLessThan(1_000);
     await page.close();
   });
 
@@ -82,8 +77,8 @@ describeInEachBrowser('hostile pages', ({ launch }) => {
     await page.close();
   });
 
-  it('stays responsive on a page that mutates endlessly', async () => {
-    const churn = `${HEARTBEAT}
+  it('keeps its highlights on a page that mutates endlessly', async () => {
+    const churn = `
       document.addEventListener('DOMContentLoaded', () => {
         const ticker = document.createElement('p');
         document.body.append(ticker);
@@ -94,8 +89,6 @@ describeInEachBrowser('hostile pages', ({ launch }) => {
     expect(report.relevant).toBe(true);
     await page.waitFor(() => new Promise((resolve) => setTimeout(() => resolve(true), 3_000)), null, 10_000);
     expect(await highlightCount(page)).toBeGreaterThan(0);
-    const maxGap = await page.evaluate(() => (window as unknown as { __maxGap: number }).__maxGap, null);
-    expect(maxGap).toBeLessThan(1_000);
     await page.close();
   });
 

@@ -5,28 +5,36 @@
  * The card lives in a closed shadow root created on first use and removed on teardown.
  * Highlights have no events, so the pointer is hit-tested against the painted ranges.
  */
-import { computePosition, flip, offset, shift } from '@floating-ui/dom';
-import { render } from 'preact';
-import browser from 'webextension-polyfill';
-import type { Dataset } from '../../core/dataset/schema.ts';
-import { claimDetails, indexDataset, type DatasetIndex } from '../../ui/claim-details.ts';
-import { mentionDetails } from '../../ui/highlight-details.ts';
+import type { ClaimDetails } from '../../shared/claim-details.ts';
+import type { MentionDetails } from '../../shared/highlight-details.ts';
+import type { PaintItem } from '../../shared/report.ts';
 import { t } from '../../ui/i18n.ts';
 import { statusLabel } from '../../ui/status.ts';
 import { tierLabel } from '../../ui/tiers.ts';
 import type { PaintedClaim } from '../highlighter.ts';
 import cardStyles from './card.css?inline';
-import { ClaimCardView } from './claim-card.tsx';
+import { claimCardView } from './claim-card.tsx';
+import { placeCard } from './place-card.ts';
+import { sendMessage } from '../extension-api.ts';
+
+interface CardContent {
+  readonly details: readonly ClaimDetails[];
+  readonly mention: MentionDetails | null;
+}
 
 const SHOW_DELAY_MS = 500;
 
 /** The background opens the page (the message is schema-checked there); a failure leaves the card as it is. */
 function openTimeline(eventId: string): void {
-  browser.runtime.sendMessage({ type: 'open-timeline', eventId }).catch(() => undefined);
+  sendMessage({ type: 'open-timeline', eventId }).catch(() => undefined);
 }
 const CLOSE_GRACE_MS = 300;
 
 export interface ClaimCardOptions {
+  /** The claims' details, from the background (the page holds no dataset). */
+  readonly loadDetails: (claimIds: readonly string[]) => Promise<ClaimDetails[]>;
+  /** What to show for an event mention or a detected claim, from the background. */
+  readonly loadMention: (highlight: PaintItem) => Promise<MentionDetails | null>;
   readonly signal: AbortSignal;
   readonly claims: () => readonly PaintedClaim[];
   readonly markOwn: (node: Node) => void;
@@ -42,7 +50,7 @@ interface OpenState {
 }
 
 export class ClaimCard {
-  private readonly index: DatasetIndex;
+  private readonly details = new Map<string, ClaimDetails>();
   private host: HTMLElement | null = null;
   private shadow: ShadowRoot | null = null;
   private container: HTMLElement | null = null;
@@ -57,11 +65,8 @@ export class ClaimCard {
 
   constructor(
     private readonly document: Document,
-    dataset: Dataset,
     private readonly options: ClaimCardOptions,
-  ) {
-    this.index = indexDataset(dataset);
-  }
+  ) {}
 
   get openClaimId(): string | null {
     return this.open?.claim.match.claimId ?? null;
@@ -84,18 +89,37 @@ export class ClaimCard {
   openFor(claim: PaintedClaim, context: { index: number; total: number; announce: boolean }): void {
     clearTimeout(this.showTimer);
     clearTimeout(this.closeTimer);
+    this.pending = claim;
+    void this.detailsFor(claim).then(
+      (details) => {
+        // Still the claim wanted (the pointer may have moved on while the background answered).
+        if (this.pending === claim) this.show(claim, details, context);
+      },
+      () => undefined,
+    );
+  }
+
+  /** Details of the claims painted on the same span (asked of the background once each), or of the mention. */
+  private async detailsFor(claim: PaintedClaim): Promise<CardContent> {
     const claims = this.options.claims().filter((other) => other.range === claim.range || (other.match.start === claim.match.start && other.match.end === claim.match.end));
-    const details = claims.flatMap((painted) => (painted.match.claimId ? [claimDetails(this.index, painted.match.claimId)] : [])).filter((value) => value !== null);
+    const claimIds = [...new Set(claims.flatMap((painted) => (painted.match.claimId ? [painted.match.claimId] : [])))];
+    const unknown = claimIds.filter((claimId) => !this.details.has(claimId));
+    if (unknown.length > 0) for (const details of await this.options.loadDetails(unknown)) this.details.set(details.claim.id, details);
+    const details = claimIds.flatMap((claimId) => this.details.get(claimId) ?? []);
     // An event mention or a detected claim has a card of its own kind (a sentence is one or the other, never both).
-    const mention = details.length === 0 ? mentionDetails(this.index, claim.match) : null;
+    const mention = details.length === 0 ? await this.options.loadMention(claim.match) : null;
+    return { details, mention };
+  }
+
+  private show(claim: PaintedClaim, { details, mention }: CardContent, context: { index: number; total: number; announce: boolean }): void {
+    this.pending = null;
     if (details.length === 0 && !mention) return;
     const container = this.ensureHost();
     this.open = { claim };
-    render(
-      <ClaimCardView claims={details} mention={mention} position={context} confidence={claim.match.confidence} onClose={() => this.close()} onOpenTimeline={openTimeline} />,
-      container,
+    container.replaceChildren(
+      claimCardView(this.document, { claims: details, mention, position: context, confidence: claim.match.confidence, onClose: () => this.close(), onOpenTimeline: openTimeline }),
     );
-    void this.reposition();
+    this.reposition();
     if (context.announce && this.live) {
       const first = details[0];
       this.live.textContent = first
@@ -110,14 +134,14 @@ export class ClaimCard {
     this.pending = null;
     if (!this.open) return;
     this.open = null;
-    if (this.container) render(null, this.container);
+    this.container?.replaceChildren();
     this.options.onClose();
   }
 
   destroy(): void {
     this.close();
     cancelAnimationFrame(this.frame);
-    if (this.container) render(null, this.container);
+    this.container?.replaceChildren();
     this.host?.remove();
     this.host = this.shadow = this.container = this.live = null;
   }
@@ -167,19 +191,13 @@ export class ClaimCard {
     }
   }
 
-  private async reposition(): Promise<void> {
+  private reposition(): void {
     const open = this.open;
     const card = this.container;
-    if (!open || !card) return;
-    const range = open.claim.range;
-    const reference = { getBoundingClientRect: () => range.getBoundingClientRect(), getClientRects: () => range.getClientRects() };
-    // flip() keeps the card above or below the sentence, never on top of it.
-    const { x, y } = await computePosition(reference, card, {
-      strategy: 'fixed',
-      placement: 'bottom-start',
-      middleware: [offset(8), flip({ fallbackPlacements: ['top-start', 'bottom-end', 'top-end'] }), shift({ padding: 8 })],
-    });
-    if (this.open !== open) return;
+    const view = this.document.defaultView;
+    if (!open || !card || !view) return;
+    const { width, height } = card.getBoundingClientRect();
+    const { x, y } = placeCard(open.claim.range.getBoundingClientRect(), { width, height }, { width: view.innerWidth, height: view.innerHeight });
     card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
   }
 
@@ -264,7 +282,7 @@ export class ClaimCard {
     const rect = this.open.claim.range.getBoundingClientRect();
     const view = this.document.defaultView;
     if (!view || rect.bottom < 0 || rect.top > view.innerHeight) this.close();
-    else void this.reposition();
+    else this.reposition();
   }
 }
 

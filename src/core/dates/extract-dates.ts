@@ -55,10 +55,23 @@ function monthNames(locale: string, calendarMonths: number, yearForCalendar: (mo
   return names;
 }
 
-let cached: DatePatterns | null = null;
+/** Month and weekday names as plain data: computed once at build time (Intl is slow to start) and shipped. */
+export interface DateNameTables {
+  readonly months: readonly (readonly [string, number])[];
+  readonly jalaliMonths: readonly (readonly [string, number])[];
+  readonly weekdays: readonly (readonly [string, number])[];
+}
 
-function patterns(): DatePatterns {
-  if (cached) return cached;
+let cached: DatePatterns | null = null;
+let precomputed: DateNameTables | null = null;
+
+/** Use tables computed at build time instead of asking Intl at the first scan. */
+export function useDateNameTables(tables: DateNameTables): void {
+  precomputed = tables;
+  cached = null;
+}
+
+export function computeDateNameTables(): DateNameTables {
   const monthByName = new Map<string, number>();
   for (const locale of LOCALES) {
     for (const [name, month] of monthNames(locale, 12, (m) => new Date(Date.UTC(2022, m, 15)))) monthByName.set(name, month);
@@ -82,6 +95,15 @@ function patterns(): DatePatterns {
       if (name.startsWith('ال')) weekdayByName.set(name.slice(2), day);
     }
   }
+  return { months: [...monthByName], jalaliMonths: [...jalaliMonthByName], weekdays: [...weekdayByName] };
+}
+
+function patterns(): DatePatterns {
+  if (cached) return cached;
+  const tables = (precomputed ??= computeDateNameTables());
+  const monthByName = new Map(tables.months);
+  const jalaliMonthByName = new Map(tables.jalaliMonths);
+  const weekdayByName = new Map(tables.weekdays);
   const months = alternation(monthByName.keys());
   const day = '(\\d{1,2})(?:st|nd|rd|th|er|º|°)?';
   const gregorian = new RegExp(

@@ -5,7 +5,7 @@
  * or `p:<claim index>`, the same keys the claim signatures are written in.
  */
 import type { Dataset } from '../dataset/schema.ts';
-import { AhoCorasick, type PatternSpec } from '../match/aho-corasick.ts';
+import { AhoCorasick, type PatternSpec, type SerializedAutomaton } from '../match/aho-corasick.ts';
 import { foldTerm } from '../text/normalize.ts';
 
 export type RefKey = string;
@@ -55,7 +55,7 @@ export interface TermIndex {
  * The dataset's vocabulary, folded and de-duplicated: plain data, so the build can do this
  * once and ship it (folding 14,000 terms in the page would cost ~70 ms).
  */
-export interface CompiledTerms {
+export interface TermList {
   /** The folded terms, separated by newlines (folding turns every newline in a term into a space). */
   readonly texts: string;
   /** One character per term: "1" where the term is a prefix. */
@@ -65,7 +65,16 @@ export interface CompiledTerms {
   readonly refs: readonly RefKey[];
 }
 
-export function compileTerms(dataset: Dataset): CompiledTerms {
+/** The automaton itself, built and serialized at build time: loading it is one pass over typed arrays. */
+export interface PrecompiledTerms {
+  readonly automaton: SerializedAutomaton;
+  readonly refs: readonly RefKey[];
+}
+
+/** What an engine can be built from: the term list (compiled in place) or the built automaton. */
+export type CompiledTerms = TermList | PrecompiledTerms;
+
+export function compileTerms(dataset: Dataset): TermList {
   const texts: string[] = [];
   const prefix: number[] = [];
   const refIndex: number[] = [];
@@ -104,7 +113,7 @@ export function compileTerms(dataset: Dataset): CompiledTerms {
   return { texts: texts.join('\n'), prefix: prefix.join(''), refIndex, refs };
 }
 
-function* patternsOf(terms: CompiledTerms): Generator<PatternSpec<RefKey>> {
+function* patternsOf(terms: TermList): Generator<PatternSpec<RefKey>> {
   const texts = terms.texts.split('\n');
   for (let index = 0; index < texts.length; index++) {
     yield { text: texts[index]!, prefix: terms.prefix.charCodeAt(index) === 49, payload: terms.refs[terms.refIndex[index]!]! };
@@ -112,11 +121,27 @@ function* patternsOf(terms: CompiledTerms): Generator<PatternSpec<RefKey>> {
 }
 
 export function* buildTermIndexInSteps(terms: CompiledTerms): Generator<void, TermIndex, void> {
-  const automaton = yield* AhoCorasick.buildInSteps(patternsOf(terms));
+  const automaton = 'automaton' in terms ? loadAutomaton(terms) : yield* AhoCorasick.buildInSteps(patternsOf(terms));
   return { automaton, patternCount: automaton.size };
 }
 
 export function buildTermIndex(terms: CompiledTerms): TermIndex {
-  const automaton = AhoCorasick.build(patternsOf(terms));
+  const automaton = 'automaton' in terms ? loadAutomaton(terms) : AhoCorasick.build(patternsOf(terms));
   return { automaton, patternCount: automaton.size };
+}
+
+/** Build time: the dataset's whole vocabulary as a ready automaton (about 1 MB of base64). */
+export function precompileTerms(dataset: Dataset): PrecompiledTerms {
+  const terms = compileTerms(dataset);
+  const refIds = new Map(terms.refs.map((ref, index) => [ref, index]));
+  const automaton = AhoCorasick.build(patternsOf(terms)).serialize((ref) => refIds.get(ref)!);
+  return { automaton, refs: terms.refs };
+}
+
+function loadAutomaton(terms: PrecompiledTerms): AhoCorasick<RefKey> {
+  return AhoCorasick.fromSerialized(terms.automaton, (index) => {
+    const ref = terms.refs[index];
+    if (ref === undefined) throw new Error(`precompiled terms: no ref ${index}`);
+    return ref;
+  });
 }

@@ -5,9 +5,10 @@
  * checked on each hit, with the Arabic-script proclitics (و ف ب ل ك ال …) allowed before a
  * word, since Arabic writes them attached ("والمسيرات" contains "مسيرات").
  *
- * Nodes live in flat typed arrays (children as linked lists, the root's as a direct table):
- * no per-node objects, so tens of thousands of nodes build in milliseconds, and `buildInSteps` lets the content script
- * build in slices between which the page stays responsive.
+ * Nodes live in flat typed arrays numbered in breadth-first order, so a node's children are
+ * consecutive ids and its failure link always points to a smaller id. That layout is what
+ * the build serializes (`serialize`): four numbers per node and one byte per pattern, from
+ * which `fromSerialized` rebuilds the rest in one linear pass, with no search or folding.
  */
 
 export interface PatternSpec<P> {
@@ -23,6 +24,13 @@ export interface PatternHit<P> {
   readonly start: number;
   readonly end: number;
   readonly payload: P;
+}
+
+/** The automaton as plain data: `data` is base64 of little-endian typed arrays (see SECTIONS). */
+export interface SerializedAutomaton {
+  readonly nodeCount: number;
+  readonly patternCount: number;
+  readonly data: string;
 }
 
 const wordCharCache = new Map<number, boolean>();
@@ -46,38 +54,68 @@ const PROCLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ک', 'ال', 'وال', 'ف�
 /** Patterns added or nodes linked between two pauses of `buildInSteps`. */
 const WORK_PER_STEP = 1_500;
 const CHAR_SPACE = 0x10000;
+const PREFIX_FLAG = 1;
+const ARABIC_FLAG = 2;
+
+/** The arrays that make up a node, in the order they are laid out in `SerializedAutomaton.data`. */
+interface Layout {
+  readonly fail: Uint32Array;
+  readonly edgeChar: Uint16Array;
+  readonly childCount: Uint16Array;
+  readonly outCount: Uint16Array;
+  /** One byte per pattern: PREFIX_FLAG | ARABIC_FLAG. */
+  readonly flags: Uint8Array;
+  /** Per pattern, the index of its payload. */
+  readonly payloadIndex: Uint32Array;
+}
 
 export class AhoCorasick<P> {
-  private readonly patterns: PatternSpec<P>[];
   /** The root's children by character: the root has hundreds, every other node a few. */
   private readonly rootNext = new Int32Array(CHAR_SPACE).fill(-1);
-  private readonly depth: Uint16Array;
-  private readonly fail: Int32Array;
+  /** Children of node s are the ids firstChild[s] … firstChild[s + 1] - 1. */
+  private readonly firstChild: Int32Array;
+  private readonly edgeChar: Uint16Array;
+  private readonly fail: Uint32Array;
   /** Nearest node on the fail chain that ends a pattern, or 0 for none. */
   private readonly outLink: Int32Array;
-  /** First pattern ending at a node (+1; 0 = none), then chained through `nextOut`. */
-  private readonly firstOut: Int32Array;
-  private readonly nextOut: Int32Array;
-  private readonly firstChild: Int32Array;
-  private readonly nextSibling: Int32Array;
-  /** The character on the edge into each node. */
-  private readonly edgeChar: Uint16Array;
-  private nodeCount = 1;
-  private readonly arabicScript: Uint8Array;
+  private readonly depth: Uint16Array;
+  /** Patterns ending at node s are outStart[s] … outStart[s + 1] - 1. */
+  private readonly outStart: Int32Array;
+  private readonly flags: Uint8Array;
+  private readonly payloads: readonly P[];
+  private readonly layout: Layout;
 
-  private constructor(patterns: PatternSpec<P>[]) {
-    this.patterns = patterns.filter((pattern) => pattern.text.length > 0);
-    let capacity = 1;
-    for (const pattern of this.patterns) capacity += pattern.text.length;
-    this.depth = new Uint16Array(capacity);
-    this.fail = new Int32Array(capacity);
-    this.outLink = new Int32Array(capacity);
-    this.firstOut = new Int32Array(capacity);
-    this.nextOut = new Int32Array(this.patterns.length);
-    this.firstChild = new Int32Array(capacity).fill(-1);
-    this.nextSibling = new Int32Array(capacity).fill(-1);
-    this.edgeChar = new Uint16Array(capacity);
-    this.arabicScript = new Uint8Array(this.patterns.length);
+  private constructor(layout: Layout, payloads: readonly P[]) {
+    this.layout = layout;
+    const nodeCount = layout.fail.length;
+    this.edgeChar = layout.edgeChar;
+    this.fail = layout.fail;
+    this.flags = layout.flags;
+    this.payloads = payloads;
+    this.firstChild = new Int32Array(nodeCount + 1);
+    this.outStart = new Int32Array(nodeCount + 1);
+    this.depth = new Uint16Array(nodeCount);
+    this.outLink = new Int32Array(nodeCount);
+    let child = 1;
+    let out = 0;
+    for (let node = 0; node < nodeCount; node++) {
+      this.firstChild[node] = child;
+      this.outStart[node] = out;
+      child += layout.childCount[node]!;
+      out += layout.outCount[node]!;
+    }
+    this.firstChild[nodeCount] = child;
+    this.outStart[nodeCount] = out;
+    for (let node = 0; node < nodeCount; node++) {
+      const end = this.firstChild[node + 1]!;
+      for (let next = this.firstChild[node]!; next < end; next++) {
+        this.depth[next] = this.depth[node]! + 1;
+        if (node === 0) this.rootNext[this.edgeChar[next]!] = next;
+        // Breadth-first ids: the failure target has a smaller id, so its own link is known already.
+        const failTo = this.fail[next]!;
+        this.outLink[next] = layout.outCount[failTo]! > 0 ? failTo : this.outLink[failTo]!;
+      }
+    }
   }
 
   static build<P>(patterns: Iterable<PatternSpec<P>>): AhoCorasick<P> {
@@ -88,72 +126,64 @@ export class AhoCorasick<P> {
     }
   }
 
-  /** Builds while yielding every few thousand units of work (see content/scheduler.ts). */
+  /** Builds while yielding every few thousand units of work. */
   static *buildInSteps<P>(patterns: Iterable<PatternSpec<P>>): Generator<void, AhoCorasick<P>, void> {
-    const automaton = new AhoCorasick([...patterns]);
-    for (let index = 0; index < automaton.patterns.length; index++) {
-      automaton.add(index);
-      if (index % WORK_PER_STEP === WORK_PER_STEP - 1) yield;
+    const { layout, payloads } = yield* buildLayout([...patterns].filter((pattern) => pattern.text.length > 0));
+    return new AhoCorasick(layout, payloads);
+  }
+
+  /** The automaton as data; `payloadIndex` numbers each payload (the caller keeps the table). */
+  serialize(payloadIndex: (payload: P) => number): SerializedAutomaton {
+    const { fail, edgeChar, childCount, outCount, flags } = this.layout;
+    const indexes = Uint32Array.from(this.payloads, payloadIndex);
+    const parts = [fail, indexes, edgeChar, childCount, outCount, flags];
+    const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
+    let offset = 0;
+    for (const part of parts) {
+      bytes.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), offset);
+      offset += part.byteLength;
     }
-    yield* automaton.link();
-    return automaton;
+    if (!littleEndian()) throw new Error('serializing the automaton needs a little-endian machine');
+    return { nodeCount: fail.length, patternCount: flags.length, data: toBase64(bytes) };
+  }
+
+  /** Rebuilds a serialized automaton: one pass over its nodes, no folding, no trie search. */
+  static fromSerialized<P>(serialized: SerializedAutomaton, payloadOf: (index: number) => P): AhoCorasick<P> {
+    const { nodeCount, patternCount } = serialized;
+    const bytes = fromBase64(serialized.data);
+    const expected = nodeCount * 10 + patternCount * 5;
+    if (bytes.byteLength !== expected) throw new Error(`serialized automaton has ${bytes.byteLength} bytes, expected ${expected}`);
+    if (!littleEndian()) throw new Error('reading the automaton needs a little-endian machine');
+    // The 4-byte arrays come first, so every view is aligned on the fresh buffer.
+    let offset = 0;
+    const take = <T>(make: (buffer: ArrayBuffer, offset: number, length: number) => T, length: number, width: number): T => {
+      const view = make(bytes.buffer as ArrayBuffer, bytes.byteOffset + offset, length);
+      offset += length * width;
+      return view;
+    };
+    const fail = take((b, o, l) => new Uint32Array(b, o, l), nodeCount, 4);
+    const payloadIndex = take((b, o, l) => new Uint32Array(b, o, l), patternCount, 4);
+    const edgeChar = take((b, o, l) => new Uint16Array(b, o, l), nodeCount, 2);
+    const childCount = take((b, o, l) => new Uint16Array(b, o, l), nodeCount, 2);
+    const outCount = take((b, o, l) => new Uint16Array(b, o, l), nodeCount, 2);
+    const flags = take((b, o, l) => new Uint8Array(b, o, l), patternCount, 1);
+    const payloads = Array.from(payloadIndex, (index) => payloadOf(index));
+    return new AhoCorasick({ fail, edgeChar, childCount, outCount, flags, payloadIndex }, payloads);
   }
 
   get size(): number {
-    return this.patterns.length;
+    return this.payloads.length;
   }
 
-  private add(index: number): void {
-    const text = this.patterns[index]!.text;
-    const first = text.charCodeAt(0);
-    this.arabicScript[index] = first >= 0x600 && first <= 0x6ff ? 1 : 0;
-    let state = 0;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      let next = this.child(state, code);
-      if (next < 0) {
-        next = this.nodeCount++;
-        this.depth[next] = this.depth[state]! + 1;
-        this.edgeChar[next] = code;
-        this.nextSibling[next] = this.firstChild[state]!;
-        this.firstChild[state] = next;
-        if (state === 0) this.rootNext[code] = next;
-      }
-      state = next;
-    }
-    this.nextOut[index] = this.firstOut[state]! - 1;
-    this.firstOut[state] = index + 1;
-  }
-
-  /** Breadth-first failure links, as in the textbook construction. */
-  private *link(): Generator<void, void, void> {
-    const queue = new Int32Array(this.nodeCount);
-    let tail = 0;
-    for (let child = this.firstChild[0]!; child !== -1; child = this.nextSibling[child]!) queue[tail++] = child;
-    // Children of the root fail to the root; fail[] is zero-filled already.
-    for (let head = 0; head < tail; head++) {
-      if (head % WORK_PER_STEP === WORK_PER_STEP - 1) yield;
-      const state = queue[head]!;
-      for (let child = this.firstChild[state]!; child !== -1; child = this.nextSibling[child]!) {
-        const code = this.edgeChar[child]!;
-        let fallback = this.fail[state]!;
-        let target = this.child(fallback, code);
-        while (target < 0 && fallback !== 0) {
-          fallback = this.fail[fallback]!;
-          target = this.child(fallback, code);
-        }
-        const failTo = target >= 0 && target !== child ? target : 0;
-        this.fail[child] = failTo;
-        this.outLink[child] = this.firstOut[failTo]! > 0 ? failTo : this.outLink[failTo]!;
-        queue[tail++] = child;
-      }
-    }
+  get nodeCount(): number {
+    return this.fail.length;
   }
 
   /** The node reached from `state` by `code`, or -1. */
   private child(state: number, code: number): number {
     if (state === 0) return this.rootNext[code]!;
-    for (let node = this.firstChild[state]!; node !== -1; node = this.nextSibling[node]!) if (this.edgeChar[node] === code) return node;
+    const end = this.firstChild[state + 1]!;
+    for (let node = this.firstChild[state]!; node < end; node++) if (this.edgeChar[node] === code) return node;
     return -1;
   }
 
@@ -169,32 +199,176 @@ export class AhoCorasick<P> {
         next = this.child(state, code);
       }
       state = next < 0 ? 0 : next;
-      for (let emit = this.firstOut[state]! > 0 ? state : this.outLink[state]!; emit > 0; emit = this.outLink[emit]!) {
+      for (let emit = this.outStart[state + 1]! > this.outStart[state]! ? state : this.outLink[state]!; emit > 0; emit = this.outLink[emit]!) {
         const end = i + 1;
         const start = end - this.depth[emit]!;
-        for (let index = this.firstOut[emit]! - 1; index >= 0; index = this.nextOut[index]!) {
-          const pattern = this.patterns[index]!;
-          if (!this.rightBoundaryOk(text, end, to, pattern)) continue;
-          if (!this.leftBoundaryOk(text, start, from, index)) continue;
-          hits.push({ start, end, payload: pattern.payload });
+        const last = this.outStart[emit + 1]!;
+        for (let index = this.outStart[emit]!; index < last; index++) {
+          const flags = this.flags[index]!;
+          if (!rightBoundaryOk(text, end, to, (flags & PREFIX_FLAG) !== 0)) continue;
+          if (!leftBoundaryOk(text, start, from, (flags & ARABIC_FLAG) !== 0)) continue;
+          hits.push({ start, end, payload: this.payloads[index]! });
         }
       }
     }
     return hits;
   }
+}
 
-  private rightBoundaryOk(text: string, end: number, to: number, pattern: PatternSpec<P>): boolean {
-    if (pattern.prefix || end >= to) return true;
-    // A term ending in a non-letter ("U.S.") has its own boundary.
-    if (!isWordChar(text.charCodeAt(end - 1))) return true;
-    return !isWordChar(text.charCodeAt(end));
+function rightBoundaryOk(text: string, end: number, to: number, prefix: boolean): boolean {
+  if (prefix || end >= to) return true;
+  // A term ending in a non-letter ("U.S.") has its own boundary.
+  if (!isWordChar(text.charCodeAt(end - 1))) return true;
+  return !isWordChar(text.charCodeAt(end));
+}
+
+function leftBoundaryOk(text: string, start: number, from: number, arabicScript: boolean): boolean {
+  if (start <= from || !isWordChar(text.charCodeAt(start - 1)) || !isWordChar(text.charCodeAt(start))) return true;
+  if (!arabicScript) return false;
+  let wordStart = start;
+  while (wordStart > from && isWordChar(text.charCodeAt(wordStart - 1))) wordStart--;
+  return start - wordStart <= 3 && PROCLITICS.has(text.slice(wordStart, start));
+}
+
+/**
+ * The textbook construction: a trie (children as linked lists while it grows), renumbered
+ * breadth-first into the final layout, then failure links in id order.
+ */
+function* buildLayout<P>(patterns: readonly PatternSpec<P>[]): Generator<void, { layout: Layout; payloads: P[] }, void> {
+  let capacity = 1;
+  for (const pattern of patterns) capacity += pattern.text.length;
+  const trieFirstChild = new Int32Array(capacity).fill(-1);
+  const trieNextSibling = new Int32Array(capacity).fill(-1);
+  const trieChar = new Uint16Array(capacity);
+  const rootChild = new Int32Array(CHAR_SPACE).fill(-1);
+  const endNode = new Int32Array(patterns.length);
+  let trieCount = 1;
+  const trieChild = (state: number, code: number): number => {
+    if (state === 0) return rootChild[code]!;
+    for (let node = trieFirstChild[state]!; node !== -1; node = trieNextSibling[node]!) if (trieChar[node] === code) return node;
+    return -1;
+  };
+  for (let index = 0; index < patterns.length; index++) {
+    const text = patterns[index]!.text;
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      let next = trieChild(state, code);
+      if (next < 0) {
+        next = trieCount++;
+        trieChar[next] = code;
+        trieNextSibling[next] = trieFirstChild[state]!;
+        trieFirstChild[state] = next;
+        if (state === 0) rootChild[code] = next;
+      }
+      state = next;
+    }
+    endNode[index] = state;
+    if (index % WORK_PER_STEP === WORK_PER_STEP - 1) yield;
   }
 
-  private leftBoundaryOk(text: string, start: number, from: number, index: number): boolean {
-    if (start <= from || !isWordChar(text.charCodeAt(start - 1)) || !isWordChar(text.charCodeAt(start))) return true;
-    if (!this.arabicScript[index]) return false;
-    let wordStart = start;
-    while (wordStart > from && isWordChar(text.charCodeAt(wordStart - 1))) wordStart--;
-    return start - wordStart <= 3 && PROCLITICS.has(text.slice(wordStart, start));
+  // Breadth-first renumbering: idOf[trie node] = final id; children become consecutive ids.
+  const idOf = new Int32Array(trieCount);
+  const order = new Int32Array(trieCount);
+  const edgeChar = new Uint16Array(trieCount);
+  const childCount = new Uint16Array(trieCount);
+  let tail = 1;
+  for (let head = 0; head < tail; head++) {
+    const trieNode = order[head]!;
+    for (let child = trieFirstChild[trieNode]!; child !== -1; child = trieNextSibling[child]!) {
+      idOf[child] = tail;
+      order[tail] = child;
+      edgeChar[tail] = trieChar[child]!;
+      childCount[head] = childCount[head]! + 1;
+      tail++;
+    }
   }
+
+  // Patterns grouped by end node; within a node, the latest added first (the order hits always came in).
+  const sorted = patterns.map((_, index) => index).sort((a, b) => idOf[endNode[a]!]! - idOf[endNode[b]!]! || b - a);
+  const outCount = new Uint16Array(trieCount);
+  const flags = new Uint8Array(patterns.length);
+  const payloads: P[] = [];
+  sorted.forEach((index, position) => {
+    const pattern = patterns[index]!;
+    const node = idOf[endNode[index]!]!;
+    outCount[node] = outCount[node]! + 1;
+    const first = pattern.text.charCodeAt(0);
+    flags[position] = (pattern.prefix ? PREFIX_FLAG : 0) | (first >= 0x600 && first <= 0x6ff ? ARABIC_FLAG : 0);
+    payloads.push(pattern.payload);
+  });
+
+  const firstChild = new Int32Array(trieCount + 1);
+  for (let node = 0, child = 1; node <= trieCount; node++) {
+    firstChild[node] = child;
+    if (node < trieCount) child += childCount[node]!;
+  }
+  const childOf = (state: number, code: number): number => {
+    const end = firstChild[state + 1]!;
+    for (let node = firstChild[state]!; node < end; node++) if (edgeChar[node] === code) return node;
+    return -1;
+  };
+  const fail = new Uint32Array(trieCount);
+  for (let node = 1; node < trieCount; node++) {
+    if (node % WORK_PER_STEP === 0) yield;
+    const end = firstChild[node + 1]!;
+    for (let child = firstChild[node]!; child < end; child++) {
+      const code = edgeChar[child]!;
+      let fallback = fail[node]!;
+      let target = childOf(fallback, code);
+      while (target < 0 && fallback !== 0) {
+        fallback = fail[fallback]!;
+        target = childOf(fallback, code);
+      }
+      fail[child] = target >= 0 && target !== child ? target : 0;
+    }
+  }
+  const payloadIndex = new Uint32Array(patterns.length);
+  return { layout: { fail, edgeChar, childCount, outCount, flags, payloadIndex }, payloads };
+}
+
+function littleEndian(): boolean {
+  return new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Base64 in plain code (the build runs in Node, the engine in browsers; no Buffer, no btoa of binary strings). */
+export function toBase64(bytes: Uint8Array): string {
+  const chunks: string[] = [];
+  let chunk = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i]!;
+    const b = i + 1 < bytes.length ? bytes[i + 1]! : 0;
+    const c = i + 2 < bytes.length ? bytes[i + 2]! : 0;
+    chunk += BASE64[a >> 2]! + BASE64[((a & 3) << 4) | (b >> 4)]! + (i + 1 < bytes.length ? BASE64[((b & 15) << 2) | (c >> 6)]! : '=') + (i + 2 < bytes.length ? BASE64[c & 63]! : '=');
+    if (chunk.length >= 65_536) {
+      chunks.push(chunk);
+      chunk = '';
+    }
+  }
+  chunks.push(chunk);
+  return chunks.join('');
+}
+
+const DECODE = (() => {
+  const table = new Uint8Array(128);
+  for (let i = 0; i < BASE64.length; i++) table[BASE64.charCodeAt(i)] = i;
+  return table;
+})();
+
+export function fromBase64(text: string): Uint8Array {
+  // Uint8Array.fromBase64 is native in current browsers (and fast); the loop serves older ones and Node 20.
+  const native = (Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array }).fromBase64;
+  if (typeof native === 'function') return native(text);
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const bytes = new Uint8Array((text.length / 4) * 3 - padding);
+  let out = 0;
+  for (let i = 0; i < text.length; i += 4) {
+    const n = (DECODE[text.charCodeAt(i)]! << 18) | (DECODE[text.charCodeAt(i + 1)]! << 12) | (DECODE[text.charCodeAt(i + 2)]! << 6) | DECODE[text.charCodeAt(i + 3)]!;
+    if (out < bytes.length) bytes[out++] = n >> 16;
+    if (out < bytes.length) bytes[out++] = (n >> 8) & 255;
+    if (out < bytes.length) bytes[out++] = n & 255;
+  }
+  return bytes;
 }

@@ -4,7 +4,7 @@
  * their roles at that date, and the coverage, linked only where the dataset has an address.
  */
 import type { Ref } from 'preact';
-import { claimDetails, roleAt, type DatasetIndex } from '../../ui/claim-details.ts';
+import { claimDetails, roleAt, type DatasetIndex } from '../../shared/claim-details.ts';
 import { formatPartialDate, t } from '../../ui/i18n.ts';
 import { SourceTitle } from '../../ui/source-title.tsx';
 import { statusLabel, statusSymbol } from '../../ui/status.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AhoCorasick } from '../../../src/core/match/aho-corasick.ts';
+import { AhoCorasick, fromBase64, toBase64 } from '../../../src/core/match/aho-corasick.ts';
 import { foldTerm } from '../../../src/core/text/normalize.ts';
 
 const automaton = (terms: [string, boolean][]) => AhoCorasick.build(terms.map(([text, prefix]) => ({ text: foldTerm(text), prefix, payload: text })));
@@ -33,5 +33,36 @@ describe('AhoCorasick', () => {
   it('handles multi-word terms across any whitespace', () => {
     const ac = automaton([['Jake Sullivan', false]]);
     expect(ac.search(foldTerm('adviser Jake\u00a0\n Sullivan said')).map((hit) => hit.payload)).toEqual(['Jake Sullivan']);
+  });
+});
+
+describe('AhoCorasick serialization (the build ships the automaton as typed arrays)', () => {
+  const terms: [string, boolean][] = [['he', false], ['she', false], ['hers', false], ['беспилотник', true], ['مسيرات', false], ['Iran', false], ['Iran', true], ['U.S.', false]];
+  const text = foldTerm('She said hers; беспилотников and والمسيرات over Iran, Iranian and the U.S. today');
+
+  it('finds exactly what the automaton it was made from finds, payloads included', () => {
+    const built = automaton(terms);
+    const payloads = terms.map(([term]) => term);
+    const serialized = built.serialize((payload) => payloads.indexOf(payload));
+    const loaded = AhoCorasick.fromSerialized(serialized, (index) => payloads[index]!);
+    expect(loaded.search(text)).toEqual(built.search(text));
+    expect(loaded.search(text).length).toBeGreaterThan(5);
+    expect(loaded.size).toBe(built.size);
+    expect(serialized.data).toMatch(/^[A-Za-z0-9+/]+=*$/);
+  });
+
+  it('refuses data of the wrong size instead of misreading it', () => {
+    const serialized = automaton(terms).serialize(() => 0);
+    expect(() => AhoCorasick.fromSerialized({ ...serialized, nodeCount: serialized.nodeCount + 1 }, () => 'x')).toThrow(/bytes, expected/);
+  });
+});
+
+describe('base64', () => {
+  it('round-trips every byte length', () => {
+    for (let length = 0; length < 9; length++) {
+      const bytes = Uint8Array.from({ length }, (_, index) => (index * 97 + 13) % 256);
+      expect(Array.from(fromBase64(toBase64(bytes)))).toEqual(Array.from(bytes));
+      expect(toBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { indexDataset } from '../../../src/ui/claim-details.ts';
-import { detectedDetails, eventMentionDetails, evidenceWords } from '../../../src/ui/highlight-details.ts';
+import { indexDataset } from '../../../src/shared/claim-details.ts';
+import { detectedDetails, eventMentionDetails, evidenceWords } from '../../../src/shared/highlight-details.ts';
 import { realEngine } from '../engine/real-dataset.ts';
 
 describe('highlight details', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/core/dataset/schema.ts';
-import { laterChange, roleAt } from '../../../src/ui/claim-details.ts';
+import { laterChange, roleAt } from '../../../src/shared/claim-details.ts';
 
 const person = (roles: Actor['roles']): Actor => ({
   id: 'someone',

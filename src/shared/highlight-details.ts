@@ -24,7 +24,7 @@ export interface DetectedDetails {
   readonly nearEvents: readonly DatasetEvent[];
 }
 
-interface HighlightLike {
+export interface HighlightLike {
   readonly tier: 'claim' | 'event' | 'detected';
   readonly eventIds: readonly string[];
   readonly nearEventIds: readonly string[];
@@ -67,8 +67,10 @@ export function detectedDetails(index: DatasetIndex, highlight: HighlightLike): 
   return { kind: 'detected', why: evidenceWords(index, highlight.evidence), actors, years, nearEvents };
 }
 
+export type MentionDetails = EventMentionDetails | DetectedDetails;
+
 /** The card's content for one painted highlight of tier event or detected. */
-export function mentionDetails(index: DatasetIndex, highlight: HighlightLike): EventMentionDetails | DetectedDetails | null {
+export function mentionDetails(index: DatasetIndex, highlight: HighlightLike): MentionDetails | null {
   if (highlight.tier === 'event') return highlight.eventIds[0] ? eventMentionDetails(index, highlight.eventIds[0], highlight.evidence) : null;
   return highlight.tier === 'detected' ? detectedDetails(index, highlight) : null;
 }

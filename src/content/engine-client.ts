@@ -1,0 +1,121 @@
+/**
+ * The content script's side of the engine, which runs in the extension's background: send
+ * the blocks' texts the background does not have yet (in messages of bounded size, yielding
+ * between them), then ask for the annotation by hashes. The page's text goes to the
+ * extension's own background and nowhere else.
+ */
+import type { ClaimDetails } from '../shared/claim-details.ts';
+import { BLOCK_KIND_CODES } from '../shared/block-kinds.ts';
+import type { MentionDetails } from '../shared/highlight-details.ts';
+import type { AnnotateReply, PagePaint, PaintItem } from '../shared/report.ts';
+import type { DomBlock } from '../dom/extract-blocks.ts';
+import { sendMessage } from './extension-api.ts';
+import { Cancelled, yieldToMain } from './scheduler.ts';
+
+/** Characters per `lens-texts` message: serializing one stays far under a millisecond or two. */
+const CHARS_PER_MESSAGE = 256_000;
+const TEXTS_PER_MESSAGE = 2_000;
+
+export interface PageFacts {
+  readonly url: string;
+  readonly title: string;
+  readonly declaredLanguage?: string;
+  readonly publishedDate?: string;
+}
+
+export interface AnnotateOptions {
+  readonly minConfidence: number;
+  readonly actorSpans: boolean;
+  readonly report: boolean;
+}
+
+async function ask<T>(message: unknown): Promise<T> {
+  const reply = (await sendMessage(message)) as { ok?: boolean; value?: T; error?: string } | undefined;
+  if (!reply?.ok) throw new Error(reply?.error ?? 'no answer from the background');
+  return reply.value as T;
+}
+
+function randomSession(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+export class EngineClient {
+  private readonly session = randomSession();
+  /** Hashes of the texts the background kept after our last reading. */
+  private known = new Set<number>();
+
+  async annotate(blocks: readonly DomBlock[], hashes: readonly number[], page: PageFacts, options: AnnotateOptions, signal: AbortSignal): Promise<PagePaint> {
+    const unsent = new Set<number>();
+    hashes.forEach((hash) => {
+      if (!this.known.has(hash)) unsent.add(hash);
+    });
+    await this.sendTexts(blocks, hashes, unsent, signal);
+    const message = {
+      type: 'lens-annotate',
+      session: this.session,
+      hashes,
+      kinds: blocks.map((block) => BLOCK_KIND_CODES[block.kind ?? 'other']).join(''),
+      boilerplate: blocks.map((block) => (block.boilerplate ? '1' : '0')).join(''),
+      page: {
+        url: page.url.slice(0, 4096),
+        title: page.title.slice(0, 500),
+        ...(page.declaredLanguage ? { declaredLanguage: page.declaredLanguage.slice(0, 35) } : {}),
+        ...(page.publishedDate ? { publishedDate: page.publishedDate.slice(0, 64) } : {}),
+      },
+      ...options,
+    };
+    let reply = await ask<AnnotateReply>(message);
+    if ('missing' in reply) {
+      // The background was restarted (or dropped our session): send what it lacks, once.
+      await this.sendTexts(blocks, hashes, new Set(reply.missing), signal);
+      reply = await ask<AnnotateReply>(message);
+      if ('missing' in reply) throw new Error('the background keeps losing the page text');
+    }
+    if (signal.aborted) throw new Cancelled();
+    this.known = new Set(hashes);
+    return reply.paint;
+  }
+
+  /** A new page in the same document (SPA navigation): start over. */
+  reset(): void {
+    this.known.clear();
+  }
+
+  private async sendTexts(blocks: readonly DomBlock[], hashes: readonly number[], wanted: ReadonlySet<number>, signal: AbortSignal): Promise<void> {
+    let batch: { hash: number; text: string }[] = [];
+    let chars = 0;
+    const sent = new Set<number>();
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const texts = batch;
+      batch = [];
+      chars = 0;
+      await ask<boolean>({ type: 'lens-texts', session: this.session, texts });
+      if (signal.aborted) throw new Cancelled();
+      await yieldToMain();
+    };
+    for (let index = 0; index < blocks.length; index++) {
+      const hash = hashes[index]!;
+      if (!wanted.has(hash) || sent.has(hash)) continue;
+      sent.add(hash);
+      const text = blocks[index]!.text;
+      batch.push({ hash, text });
+      chars += text.length;
+      if (chars >= CHARS_PER_MESSAGE || batch.length >= TEXTS_PER_MESSAGE) await flush();
+    }
+    await flush();
+  }
+}
+
+/** What the hover card shows for an event mention or a detected claim. */
+export function loadMentionDetails(highlight: PaintItem): Promise<MentionDetails | null> {
+  const { tier, eventIds, nearEventIds, evidence } = highlight;
+  const ids = (list: readonly string[]) => list.slice(0, 50).map((id) => id.slice(0, 200));
+  return ask<MentionDetails | null>({ type: 'mention-details', highlight: { tier, eventIds: ids(eventIds), nearEventIds: ids(nearEventIds), evidence: ids(evidence) } });
+}
+
+/** What the hover card shows about claims, from the background's copy of the dataset. */
+export function loadClaimDetails(claimIds: readonly string[]): Promise<ClaimDetails[]> {
+  return ask<ClaimDetails[]>({ type: 'claim-details', claimIds: claimIds.slice(0, 20) });
+}

@@ -1,0 +1,57 @@
+/**
+ * The few extension APIs the content script uses, called directly: Firefox's `browser` and
+ * Chrome's `chrome` both return promises from sendMessage in MV3, and both answer a message
+ * through `sendResponse`. This keeps webextension-polyfill (10 KB) out of every page.
+ */
+
+interface MessageSender {
+  readonly id?: string;
+}
+
+interface RuntimeApi {
+  readonly id: string;
+  sendMessage(message: unknown): Promise<unknown>;
+  readonly onMessage: {
+    addListener(listener: (message: unknown, sender: MessageSender, sendResponse: (response: unknown) => void) => boolean | undefined): void;
+  };
+}
+
+interface StorageApi {
+  readonly onChanged: { addListener(listener: (changes: Record<string, unknown>, area: string) => void): void };
+}
+
+interface ExtensionApi {
+  readonly runtime: RuntimeApi;
+  readonly storage: StorageApi;
+}
+
+function api(): ExtensionApi {
+  const scope = globalThis as { browser?: ExtensionApi; chrome?: ExtensionApi };
+  const found = scope.browser?.runtime?.id ? scope.browser : scope.chrome;
+  if (!found?.runtime) throw new Error('not running as an extension content script');
+  return found;
+}
+
+export function sendMessage(message: unknown): Promise<unknown> {
+  try {
+    return Promise.resolve(api().runtime.sendMessage(message));
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+/** `handler` returns a promise of the answer, or undefined for messages that are not ours. */
+export function onMessage(handler: (message: unknown) => Promise<unknown> | undefined): void {
+  const runtime = api().runtime;
+  runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (sender.id !== runtime.id) return undefined;
+    const answer = handler(message);
+    if (!answer) return undefined;
+    answer.then(sendResponse, (error: unknown) => sendResponse({ ok: false, error: String(error) }));
+    return true; // the answer comes asynchronously
+  });
+}
+
+export function onStorageChanged(listener: (changes: Record<string, unknown>, area: string) => void): void {
+  api().storage.onChanged.addListener(listener);
+}

@@ -1,0 +1,50 @@
+/**
+ * The engine as the build ships it: the dataset the engine reads at run time, the automaton
+ * already built and serialized, and the month, weekday and country names already asked of
+ * Intl. The background turns it into an engine in one pass (`engineFromArtifact`), so a
+ * service worker woken from sleep is ready in milliseconds instead of building everything.
+ */
+import type { Dataset } from '../dataset/schema.ts';
+import { LANGUAGES } from '../dataset/languages.ts';
+import { computeDateNameTables, useDateNameTables, type DateNameTables } from '../dates/extract-dates.ts';
+import { computeCountryNames, useCountryNames, type CountryNameTable } from '../text/countries.ts';
+import { createEngine, type Engine } from './annotate.ts';
+import { compileEventProfiles, type EventProfile } from './event-index.ts';
+import { buildTermIndex, compileTerms, precompileTerms, type PrecompiledTerms } from './term-index.ts';
+
+export interface EngineArtifact {
+  readonly dataset: Dataset;
+  readonly terms: PrecompiledTerms;
+  /** The events' vocabulary profiles (see event-index.ts), computed with the same automaton. */
+  readonly events: readonly EventProfile[];
+  readonly dateNames: DateNameTables;
+  readonly countryNames: CountryNameTable;
+}
+
+/**
+ * What the engine needs of the dataset at run time: names, aliases, match terms and phrases
+ * are in the compiled automaton already, and the lexicon too.
+ */
+export function runtimeDataset(dataset: Dataset): Dataset {
+  return {
+    ...dataset,
+    concepts: {},
+    actors: dataset.actors.map(({ names, aliases: _aliases, matchTerms: _matchTerms, ...actor }) => ({ ...actor, aliases: [], names: { en: names.en, ru: names.ru, fa: names.fa } })),
+    claims: dataset.claims.map((claim) => ({ ...claim, match: { ...claim.match, phrases: [] } })),
+  };
+}
+
+/** Build time (Node): everything that can be computed before the extension runs. */
+export function buildEngineArtifact(dataset: Dataset): EngineArtifact {
+  const countryNames: Record<string, [string, string][]> = {};
+  for (const language of LANGUAGES) countryNames[language] = computeCountryNames(language);
+  const events = compileEventProfiles(dataset, buildTermIndex(compileTerms(dataset)).automaton);
+  return { dataset: runtimeDataset(dataset), terms: precompileTerms(dataset), events, dateNames: computeDateNameTables(), countryNames };
+}
+
+/** Run time: the engine, from the artifact alone (no Intl look-ups, no folding of the vocabulary). */
+export function engineFromArtifact(artifact: EngineArtifact): Engine {
+  useDateNameTables(artifact.dateNames);
+  useCountryNames(artifact.countryNames);
+  return createEngine(artifact.dataset, artifact.terms, artifact.events);
+}

@@ -1,0 +1,248 @@
+/**
+ * `npm run bench:floor`: how much the extension costs a page, in both browsers. Reports
+ * numbers; asserts nothing (times are not tests).
+ * 1. Chromium: ../shared/tools/perf-floor.mjs (a V8 CPU profile of our code against one
+ *    TreeWalker pass over the page; read its header).
+ * 2. Firefox has no CPU profile over WebDriver BiDi: a setTimeout(0) heartbeat in the page
+ *    measures its longest event-loop gap, median of 3, with and without the extension, on
+ *    the same four pages and on hostile ones (a 10 MB text node, 100,000 elements, 5,000-deep
+ *    nesting, claim text split across inline elements, a page mutating in a loop).
+ * 3. Chromium on the hostile pages: the longest uninterrupted run of our code (the tool's method).
+ * 4. Time from the content script's start (document_idle) to the first highlight on
+ *    relevant-large, with a cold background (Chromium: service worker stopped; Firefox: just
+ *    started) and a warm one, and the engine's build time in the background.
+ * Skips with a message where ../shared is absent.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import puppeteer, { type Browser as FirefoxBrowser } from 'puppeteer-core';
+import { CHROMIUM_PATH } from '../e2e/harness/chromium.ts';
+import { FIREFOX_PATH, launchFirefox } from '../e2e/harness/firefox.ts';
+import { sendRuntimeMessage, sendTabMessage, waitForReport } from '../e2e/harness/extension-state.ts';
+import { startTestServer } from '../e2e/harness/test-server.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SHARED = resolve(ROOT, '..', 'shared');
+const TOOL = join(SHARED, 'tools', 'perf-floor.mjs');
+const RUNS = 3;
+const SETTLE_MS = 3_000;
+
+if (!existsSync(TOOL)) {
+  process.stdout.write(`bench:floor: skipped: ${TOOL} is absent (it comes with the project's shared material)\n`);
+  process.exit(0);
+}
+for (const file of [join(ROOT, 'dist/chrome/manifest.json'), join(ROOT, 'dist/firefox/manifest.json')]) {
+  if (!existsSync(file)) {
+    process.stdout.write(`bench:floor: ${file} is missing: run npm run build first\n`);
+    process.exit(2);
+  }
+}
+const skipChromium = process.argv.includes('--no-tool');
+const firefoxOnly = process.argv.includes('--firefox-only');
+
+// 1. The shared tool, as it is.
+if (!skipChromium && !firefoxOnly) {
+  process.stdout.write(`\n== Chromium: ${TOOL} ==\n`);
+  spawnSync('node', [TOOL], { cwd: ROOT, stdio: 'inherit' });
+}
+
+// The tool's four pages, built the same way, and hostile pages of our own.
+const corpus = join(SHARED, 'corpus', 'html');
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+function seedArticle(name: string): string {
+  const [title, ...rest] = readFileSync(join(SHARED, 'seeds', name), 'utf8').split('\n').map((line) => line.trim()).filter(Boolean);
+  return `<article><h1>${escapeHtml(title ?? '')}</h1>\n${rest.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')}</article>`;
+}
+const corpusPage = (name: string) => readFileSync(join(corpus, `readability-${name}.html`), 'utf8');
+const ARTICLE = readFileSync(join(ROOT, 'test/fixtures/pages/en-tehran-summit.html'), 'utf8');
+const beforeAside = (html: string, insert: string) => html.replace('<aside', `${insert}<aside`);
+const pages: Record<string, string> = {
+  'yahoo-2': corpusPage('yahoo-2'),
+  'guardian-1': corpusPage('guardian-1'),
+  'wikipedia-2': corpusPage('wikipedia-2'),
+  'relevant-large': corpusPage('wikipedia-2').replace(/<body([^>]*)>/i, `<body$1>${seedArticle('000_baf22148ada1c5aa.txt')}`),
+};
+const hostile: Record<string, string> = {
+  'text-node-10MB': beforeAside(ARTICLE, `<p>${'Markets were calm and the weather was mild across the region on the day. '.repeat(140_000)}</p>`),
+  'elements-100k': beforeAside(ARTICLE, `<div>${'<div><span>item</span> <b>x</b></div>'.repeat(33_334)}</div>`),
+  'nesting-5000': beforeAside(ARTICLE, `${'<div>'.repeat(5_000)}<p>Nested text about nothing in particular.</p>${'</div>'.repeat(5_000)}`),
+  'split-inline': ARTICLE.replace(/<p>([^<]*)<\/p>/g, (_, text: string) => `<p>${text.split(' ').map((word) => `<span>${word}</span>`).join(' ')}</p>`),
+  'mutating-loop': ARTICLE.replace(
+    '</body>',
+    `<script>const ticker = document.createElement('p'); document.body.append(ticker); let n = 0;
+     setInterval(() => { ticker.textContent = 'Tick ' + (n++) + ': markets update'; const extra = document.createElement('span'); extra.textContent = '.'; ticker.append(extra); }, 15);</script></body>`,
+  ),
+};
+
+/** A heartbeat in the page from its first script on: the longest gap between timer ticks. */
+const HEARTBEAT = `<script>window.__maxGap = 0; (function beat(last) { setTimeout(() => { const now = performance.now(); window.__maxGap = Math.max(window.__maxGap, now - last); beat(now); }, 0); })(performance.now());</script>`;
+const withHeartbeat = (html: string) => (/<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (head) => `${head}${HEARTBEAT}`) : `${HEARTBEAT}${html}`);
+
+const server = await startTestServer();
+const urls = new Map<string, string>();
+for (const [name, html] of Object.entries({ ...pages, ...hostile })) urls.set(name, server.page(`/${name}.html`, withHeartbeat(html)));
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const ms = (value: number | null | undefined) => (value === null || value === undefined || Number.isNaN(value) ? '–' : `${value.toFixed(0)} ms`);
+
+interface LensTiming {
+  readonly scriptStartedAt?: number;
+  readonly firstPaintAt: number | null;
+  readonly highlighted: number;
+}
+
+const timeToHighlight = ({ scriptStartedAt, firstPaintAt }: LensTiming) => (firstPaintAt !== null && scriptStartedAt !== undefined ? firstPaintAt - scriptStartedAt : null);
+
+// 2. Firefox: the heartbeat, with and without the extension.
+async function firefoxGaps(browser: FirefoxBrowser, url: string): Promise<number> {
+  const gaps: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const page = await browser.newPage();
+    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+    await new Promise((done) => setTimeout(done, SETTLE_MS));
+    gaps.push(await page.evaluate(() => (window as unknown as { __maxGap: number }).__maxGap));
+    await page.close();
+  }
+  return median(gaps);
+}
+
+if (existsSync(FIREFOX_PATH)) {
+  const version = spawnSync(FIREFOX_PATH, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  const extension = await launchFirefox(join(ROOT, 'dist/firefox'));
+  const probe = await extension.openExtensionPage('src/popup/index.html');
+  // First, on the fresh browser: its background page has started but has not built the engine yet.
+  const rows: string[] = [];
+  for (const label of ['cold (engine not built)', 'warm']) {
+    const page = await extension.newPage();
+    const url = `${urls.get('relevant-large')!}?${label.length}`;
+    await page.goto(url);
+    const { tabId } = await waitForReport(probe, url, 60_000);
+    const state = (await sendTabMessage(probe, tabId, { type: 'lens-state' })) as { value: LensTiming };
+    const ping = (await sendRuntimeMessage(probe, { type: 'ping' })) as { value: { engine: { buildMs: number } | null } };
+    rows.push(`${label.padEnd(30)} document_idle → first highlight ${ms(timeToHighlight(state.value)).padStart(8)}  (${state.value.highlighted} highlights; engine built in ${ms(ping.value.engine?.buildMs)})`);
+    await page.close();
+  }
+  process.stdout.write(`\n== ${version}: relevant-large, from the content script's start to the first highlight ==\n${rows.join('\n')}\n`);
+
+  process.stdout.write(`\n== ${version}: longest event-loop gap in the page, median of ${RUNS} ==\n`);
+  const profile = mkdtempSync(join(tmpdir(), 'bench-firefox-plain-'));
+  const plain = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true, userDataDir: profile });
+  for (const name of [...Object.keys(pages), ...Object.keys(hostile)]) {
+    const url = urls.get(name)!;
+    const without = await firefoxGaps(plain, url);
+    const gaps: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const page = await extension.newPage();
+      await page.goto(url);
+      await new Promise((done) => setTimeout(done, SETTLE_MS));
+      gaps.push(await page.evaluate(() => (window as unknown as { __maxGap: number }).__maxGap, null));
+      await page.close();
+    }
+    const withExtension = median(gaps);
+    process.stdout.write(`${name.padEnd(16)} without ${ms(without).padStart(8)}   with ${ms(withExtension).padStart(8)}   added ${ms(Math.max(0, withExtension - without)).padStart(8)}  ${withExtension - without <= 50 ? 'ok' : 'SHORT'}\n`);
+  }
+  await extension.close();
+  await plain.close();
+  rmSync(profile, { recursive: true, force: true });
+} else {
+  process.stdout.write(`\nbench:floor: Firefox skipped: ${FIREFOX_PATH} not found\n`);
+}
+
+// 3 and 4. Chromium: the longest run of our code on hostile pages, and first-highlight times.
+if (!firefoxOnly && existsSync(CHROMIUM_PATH)) {
+  const dist = join(ROOT, 'dist/chrome');
+  const profile = mkdtempSync(join(tmpdir(), 'bench-chromium-'));
+  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const origin = /^chrome-extension:\/\/[a-p]{32}\//.exec(worker.url())?.[0] ?? '';
+  process.stdout.write(`\n== Chromium ${context.browser()?.version() ?? ''}: hostile pages, longest uninterrupted run of extension code (CPU profile, median of ${RUNS}) ==\n`);
+  for (const name of Object.keys(hostile)) {
+    const runs: { total: number; longest: number }[] = [];
+    for (let run = 0; run < RUNS; run++) runs.push(await profiled(context, urls.get(name)!));
+    const longest = median(runs.map((run) => run.longest));
+    process.stdout.write(`${name.padEnd(16)} extension time ${ms(median(runs.map((run) => run.total))).padStart(8)}   longest run ${ms(longest).padStart(7)}  ${longest <= 50 ? 'ok' : 'SHORT'}\n`);
+  }
+
+  const probe = await context.newPage();
+  await probe.goto(`${origin}src/popup/index.html`);
+  const wrapProbe = {
+    waitFor: async <A, R>(fn: (arg: A) => R | Promise<R>, arg: A, timeoutMs = 10_000) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const value = await probe.evaluate(fn as never, arg as never);
+        if (value) return value as R;
+        if (Date.now() > deadline) throw new Error('timed out');
+        await new Promise((done) => setTimeout(done, 50));
+      }
+    },
+    evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => probe.evaluate(fn as never, arg as never) as Promise<R>,
+  } as never;
+  const rows: string[] = [];
+  for (const label of ['cold (service worker stopped)', 'warm']) {
+    if (label.startsWith('cold')) {
+      const cdp = await context.newCDPSession(probe);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await new Promise((done) => setTimeout(done, 500));
+    }
+    const page = await context.newPage();
+    const url = `${urls.get('relevant-large')!}?${label.length}${Math.random()}`;
+    await page.goto(url, { waitUntil: 'load' });
+    const { tabId } = await waitForReport(wrapProbe, url, 60_000);
+    const state = (await sendTabMessage(wrapProbe, tabId, { type: 'lens-state' })) as { value: LensTiming };
+    const ping = (await sendRuntimeMessage(wrapProbe, { type: 'ping' })) as { value: { engine: { buildMs: number; readyAt: number } | null } };
+    const engine = ping.value.engine;
+    rows.push(
+      `${label.padEnd(30)} document_idle → first highlight ${ms(timeToHighlight(state.value)).padStart(8)}  (${state.value.highlighted} highlights; engine built in ${ms(engine?.buildMs)}, ready ${ms(engine?.readyAt)} after the worker started)`,
+    );
+    await page.close();
+  }
+  process.stdout.write(`\n== Chromium: relevant-large, from the content script's start to the first highlight ==\n${rows.join('\n')}\n`);
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+await server.close();
+
+/** The tool's measure: samples whose stack starts in chrome-extension:// code, and their longest unbroken stretch. */
+async function profiled(context: BrowserContext, url: string): Promise<{ total: number; longest: number }> {
+  const page: Page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  await page.waitForTimeout(SETTLE_MS);
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: { id: number; callFrame: { url: string }; children?: number[] }[]; samples: number[]; timeDeltas: number[] } };
+  await page.close();
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const memo = new Map<number, boolean>();
+  const isExtension = (id: number): boolean => {
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    const up = parent.get(id);
+    const value = byId.get(id)!.callFrame.url.startsWith('chrome-extension://') || (up !== undefined && isExtension(up));
+    memo.set(id, value);
+    return value;
+  };
+  let total = 0;
+  let run = 0;
+  let longest = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const delta = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    if (isExtension(profile.samples[i]!)) {
+      total += delta;
+      run += delta;
+      longest = Math.max(longest, run);
+    } else run = 0;
+  }
+  return { total, longest };
+}
