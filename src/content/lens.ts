@@ -11,6 +11,8 @@ import { ClaimCard } from './hover-card/claim-card-controller.tsx';
 import { PageReader, type PageReading } from './page-reader.ts';
 import { mayCoverRussiaIran } from './precheck.ts';
 import { emptyReport, reportOf } from './report.ts';
+import { ReportGate } from './report-gate.ts';
+import { pageChanged, RereadPolicy } from './reread-policy.ts';
 import { Cancelled } from './scheduler.ts';
 
 export interface LensOptions {
@@ -23,10 +25,6 @@ export interface LensOptions {
   readonly frames: boolean;
   readonly sendReport: (report: PageReport) => void;
 }
-
-/** Mutations are batched: re-read at most this often, however busy the page is. */
-const MUTATION_DEBOUNCE_MS = 600;
-const MUTATION_MIN_INTERVAL_MS = 2_000;
 
 /** Lenses with the same key read a page the same way; a settings change to another key restarts it. */
 export function settingsKeyOf(options: Pick<LensOptions, 'minConfidence' | 'paintStyle' | 'actorHighlights' | 'shadowRoots' | 'frames'>): string {
@@ -42,8 +40,10 @@ export class Lens {
   private readonly ownNodes = new WeakSet<Node>();
   private observer: MutationObserver | null = null;
   private readRun: AbortController | null = null;
-  private debounceTimer: ReturnType<typeof setTimeout> | undefined;
-  private lastReadAt = 0;
+  private readonly rereads: RereadPolicy;
+  private readonly reports: ReportGate;
+  /** How many times the page was read (tests check that our own nodes cause none). */
+  private reads = 0;
   private lastUrl: string;
   private focusedIndex = -1;
   private reading: PageReading | null = null;
@@ -55,6 +55,11 @@ export class Lens {
   ) {
     this.highlighter = new ClaimHighlighter(document, options.paintStyle);
     this.lastUrl = document.location?.href ?? '';
+    this.reports = new ReportGate(options.sendReport);
+    this.rereads = new RereadPolicy({
+      isHidden: () => this.document.visibilityState === 'hidden',
+      read: () => this.reread(),
+    });
   }
 
   /** The settings this lens was started with (a change of any of them restarts it). */
@@ -74,7 +79,7 @@ export class Lens {
     this.frameLenses.clear();
     this.controller.abort();
     this.readRun?.abort();
-    clearTimeout(this.debounceTimer);
+    this.rereads.stop();
     this.observer?.disconnect();
     this.observer = null;
     this.highlighter.clear();
@@ -83,7 +88,7 @@ export class Lens {
   }
 
   state(): LensState {
-    return { highlighted: this.highlighter.claims.length, focusedIndex: this.focusedIndex, openClaimId: this.card?.openClaimId ?? null };
+    return { highlighted: this.highlighter.claims.length, focusedIndex: this.focusedIndex, openClaimId: this.card?.openClaimId ?? null, reads: this.reads };
   }
 
   navigate(direction: 1 | -1): void {
@@ -134,13 +139,14 @@ export class Lens {
 
   private async readPage(): Promise<void> {
     const started = performance.now();
+    this.reads++;
     const url = this.document.location?.href ?? '';
     // textContent does not see into shadow trees: with shadow roots on, the reading itself decides.
     if (!this.document.body || (!this.options.shadowRoots && !mayCoverRussiaIran(this.document))) {
       this.reading = null;
       this.highlighter.clear();
       this.card?.close();
-      this.options.sendReport(emptyReport(url, this.document.documentElement?.lang || 'und', 'precheck', performance.now() - started));
+      this.reports.offer(emptyReport(url, this.document.documentElement?.lang || 'und', 'precheck', performance.now() - started));
       // A page that is only a frame around an article: the frames may still be worth reading.
       this.readFrames();
       return;
@@ -160,11 +166,11 @@ export class Lens {
       this.reading = reading;
       this.paint(reading);
       this.readFrames();
-      this.options.sendReport(reportOf(reading, performance.now() - started));
+      this.reports.offer(reportOf(reading, performance.now() - started));
     } catch (error) {
       if (!(error instanceof Cancelled)) throw error;
     } finally {
-      this.lastReadAt = performance.now();
+      this.rereads.readDone();
     }
   }
 
@@ -187,9 +193,10 @@ export class Lens {
   private observeMutations(): void {
     if (this.controller.signal.aborted || typeof MutationObserver !== 'function') return;
     this.observer = new MutationObserver((records) => {
-      if (records.every((record) => this.isOwn(record.target))) return;
-      this.scheduleReread();
+      if (pageChanged(records, (node) => this.isOwn(node))) this.rereads.changed();
     });
+    // A hidden tab is not read; what changed meanwhile is read when it shows again.
+    this.document.addEventListener('visibilitychange', () => this.rereads.visibilityChanged(), { signal: this.controller.signal });
     // The document itself, not its root element: document.open() replaces the root, and we must see that.
     this.observer.observe(this.document, { childList: true, subtree: true, characterData: true });
   }
@@ -237,16 +244,11 @@ export class Lens {
     return false;
   }
 
-  private scheduleReread(): void {
-    clearTimeout(this.debounceTimer);
-    const sinceLast = performance.now() - this.lastReadAt;
-    const wait = Math.max(MUTATION_DEBOUNCE_MS, MUTATION_MIN_INTERVAL_MS - sinceLast);
-    this.debounceTimer = setTimeout(() => {
-      if (this.controller.signal.aborted) return;
-      if (this.urlChanged()) this.reader?.reset();
-      this.highlighter.pruneDetached();
-      void this.readPage().catch(() => undefined);
-    }, wait);
+  private reread(): void {
+    if (this.controller.signal.aborted) return;
+    if (this.urlChanged()) this.reader?.reset();
+    this.highlighter.pruneDetached();
+    void this.readPage().catch(() => undefined);
   }
 
   private urlChanged(): boolean {
@@ -265,7 +267,7 @@ export class Lens {
       this.reader?.reset();
       this.highlighter.clear();
       this.card?.close();
-      this.scheduleReread();
+      this.rereads.changed();
     };
     view.addEventListener('popstate', onNavigate, { signal: this.controller.signal });
     view.addEventListener('hashchange', onNavigate, { signal: this.controller.signal });

@@ -45,4 +45,6 @@ export interface LensState {
   readonly highlighted: number;
   readonly focusedIndex: number;
   readonly openClaimId: string | null;
+  /** How many times the lens has read the page (tests: our own nodes must cause no re-read). */
+  readonly reads: number;
 }

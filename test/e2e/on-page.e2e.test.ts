@@ -87,6 +87,19 @@ describeInEachBrowser('on the page', ({ name, launch }) => {
     await page.close();
   });
 
+  it('does not re-read the page because of its own card', async () => {
+    const { page, tabId } = await openArticle('/own-nodes.html', ARTICLE);
+    const before = (await lensState(tabId)).reads;
+    // Opening the card appends its host to the page's body: a mutation of the body's child list.
+    await sendRuntimeMessage(session.probe, { type: 'run-command', tabId, command: 'next-claim' });
+    expect((await lensState(tabId)).openClaimId).not.toBeNull();
+    await page.press('Escape');
+    // Longer than the longest a pending change may wait (3 s), so a re-read would have happened.
+    await page.waitFor(() => new Promise((resolve) => setTimeout(() => resolve(true), 4_000)), null, 10_000);
+    expect((await lensState(tabId)).reads).toBe(before);
+    await page.close();
+  });
+
   it('highlights a claim in a paragraph added by script', async () => {
     const { page } = await openArticle('/dynamic.html', ARTICLE);
     const before = (await page.evaluate(readHighlights, null)).ranges;
