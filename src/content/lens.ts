@@ -6,7 +6,7 @@
 import type { Engine } from '../core/engine/annotate.ts';
 import type { LensState } from '../shared/messages.ts';
 import type { PageReport } from '../shared/report.ts';
-import { ClaimHighlighter, STYLE_OF_STATUS, type PaintedClaim, type PaintStyle } from './highlighter.ts';
+import { ClaimHighlighter, stillCovers, STYLE_OF_STATUS, type PaintedClaim, type PaintStyle } from './highlighter.ts';
 import { ClaimCard } from './hover-card/claim-card-controller.tsx';
 import { PageReader, type PageReading } from './page-reader.ts';
 import { mayCoverRussiaIran } from './precheck.ts';
@@ -103,18 +103,18 @@ export class Lens {
     this.highlighter.pruneDetached();
     const index = this.highlighter.claims.findIndex((claim) => claim.match.claimId === claimId && claim.match.start === start);
     if (index < 0) return false;
-    this.focusClaim(index);
-    return true;
+    return this.focusClaim(index);
   }
 
-  focusClaim(index: number): void {
+  /** Focuses and opens a painted claim; false when its text changed since it was painted. */
+  focusClaim(index: number): boolean {
     this.highlighter.pruneDetached();
     const claim = this.highlighter.claims[index];
-    if (!claim) return;
+    if (!claim || !stillCovers(claim)) return false;
     this.focusedIndex = index;
     this.highlighter.focus(claim);
     scrollRangeIntoView(claim.range);
-    this.ensureCard().openFor(claim, { index, total: this.highlighter.claims.length, announce: true });
+    return this.ensureCard().openFor(claim, { index, total: this.highlighter.claims.length, announce: true });
   }
 
   private ensureCard(): ClaimCard {

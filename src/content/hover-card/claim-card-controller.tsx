@@ -3,7 +3,7 @@
  * after ~500 ms over a claim; stays while the pointer travels into it (300 ms grace);
  * closes on Esc, a click elsewhere, the pointer leaving, or the claim scrolling away.
  * The card lives in a closed shadow root created on first use and removed on teardown.
- * Highlights have no events, so the pointer is hit-tested against the painted ranges.
+ * Highlights have no events, so the pointer is hit-tested against our private ranges.
  */
 import { computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { render } from 'preact';
@@ -11,7 +11,7 @@ import type { Dataset } from '../../core/dataset/schema.ts';
 import { claimDetails, indexDataset, type DatasetIndex } from '../../ui/claim-details.ts';
 import { t } from '../../ui/i18n.ts';
 import { statusLabel } from '../../ui/status.ts';
-import type { PaintedClaim } from '../highlighter.ts';
+import { stillCovers, type PaintedClaim } from '../highlighter.ts';
 import cardStyles from './card.css?inline';
 import { ClaimCardView } from './claim-card.tsx';
 
@@ -23,10 +23,6 @@ export interface ClaimCardOptions {
   readonly claims: () => readonly PaintedClaim[];
   readonly markOwn: (node: Node) => void;
   readonly onClose: () => void;
-}
-
-interface HighlightHit {
-  readonly ranges?: readonly AbstractRange[];
 }
 
 interface OpenState {
@@ -73,12 +69,15 @@ export class ClaimCard {
     view.addEventListener('resize', () => this.reposition(), { passive: true, signal });
   }
 
-  openFor(claim: PaintedClaim, context: { index: number; total: number; announce: boolean }): void {
+  /** Opens the card for a claim; false (and nothing shown) when its text changed since it was painted. */
+  openFor(claim: PaintedClaim, context: { index: number; total: number; announce: boolean }): boolean {
     clearTimeout(this.showTimer);
     clearTimeout(this.closeTimer);
+    // The page may have changed the sentence since we painted it: never vouch for text we did not read.
+    if (!stillCovers(claim)) return false;
     const claims = this.options.claims().filter((other) => other.range === claim.range || (other.match.start === claim.match.start && other.match.end === claim.match.end));
     const details = claims.map((painted) => claimDetails(this.index, painted.match.claimId)).filter((value) => value !== null);
-    if (details.length === 0) return;
+    if (details.length === 0) return false;
     const container = this.ensureHost();
     this.open = { claim };
     render(
@@ -90,6 +89,7 @@ export class ClaimCard {
       const first = details[0]!;
       this.live.textContent = t('announceClaim', 'Claim $1 of $2: $3 Status: $4.', [String(context.index + 1), String(context.total), first.claim.text, statusLabel(first.claim.status)]);
     }
+    return true;
   }
 
   close(): void {
@@ -174,13 +174,15 @@ export class ClaimCard {
   private onPointerMove(event: PointerEvent): void {
     if (event.pointerType === 'touch') return;
     const { clientX, clientY } = event;
+    // The innermost node under the pointer, inside open shadow roots too.
+    const target = (event.composedPath()[0] as Node | undefined) ?? null;
     cancelAnimationFrame(this.frame);
-    this.frame = requestAnimationFrame(() => this.hitTest(clientX, clientY));
+    this.frame = requestAnimationFrame(() => this.hitTest(clientX, clientY, target));
   }
 
-  private hitTest(x: number, y: number): void {
+  private hitTest(x: number, y: number, target: Node | null): void {
     if (this.pointerInCard) return;
-    const claim = this.claimAt(x, y);
+    const claim = this.claimAt(x, y, target);
     if (claim && this.open?.claim.range === claim.range) {
       clearTimeout(this.closeTimer);
       return;
@@ -207,34 +209,17 @@ export class ClaimCard {
     }, CLOSE_GRACE_MS);
   }
 
-  private claimAt(x: number, y: number): PaintedClaim | null {
-    const claims = this.options.claims();
-    if (claims.length === 0) return null;
-    const candidates = this.rangesAtPoint(x, y);
-    for (const claim of claims) {
-      if (candidates && !candidates.has(claim.range)) continue;
+  /**
+   * The claim under the pointer, found with our private ranges only. The registry's own
+   * hit-test (highlightsFromPoint) is not used: it answers with the copies a page can move.
+   * The element the browser says is under the pointer narrows the search to claims in it.
+   */
+  private claimAt(x: number, y: number, target: Node | null): PaintedClaim | null {
+    for (const claim of this.options.claims()) {
+      if (target && claim.block !== target && !claim.block.contains(target)) continue;
       if (rectsContain(claim.range.getClientRects(), x, y)) return claim;
     }
     return null;
-  }
-
-  /** Ranges under the point per the Highlight API (Chrome 140+, Firefox 150+), or null to test them all. */
-  private rangesAtPoint(x: number, y: number): Set<AbstractRange> | null {
-    const view = this.document.defaultView as (Window & { CSS?: typeof CSS }) | null;
-    const registry = view?.CSS?.highlights as unknown as { highlightsFromPoint?: (x: number, y: number) => (HighlightHit | Highlight)[] } | undefined;
-    if (!registry) return null;
-    if (typeof registry.highlightsFromPoint !== 'function') return null;
-    try {
-      const hits = registry.highlightsFromPoint(x, y);
-      const ranges = new Set<AbstractRange>();
-      for (const hit of hits) {
-        if ('ranges' in hit && hit.ranges) for (const range of hit.ranges) ranges.add(range);
-        else if (typeof (hit as Highlight).forEach === 'function') (hit as Highlight).forEach((range) => ranges.add(range));
-      }
-      return ranges;
-    } catch {
-      return null;
-    }
   }
 
   private onKeyDown(event: KeyboardEvent): void {
