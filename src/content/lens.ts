@@ -88,7 +88,7 @@ export class Lens {
   }
 
   state(): LensState {
-    return { highlighted: this.highlighter.claims.length, focusedIndex: this.focusedIndex, openClaimId: this.card?.openClaimId ?? null, reads: this.reads };
+    return { highlighted: this.highlighter.claims.length, focusedIndex: this.focusedIndex, openClaimId: this.card?.openClaimId ?? null, reads: this.reads, cardFocus: this.card?.focusedTag ?? null };
   }
 
   navigate(direction: 1 | -1): void {

@@ -86,7 +86,7 @@ function main(): void {
   if (window.top !== window || !(document instanceof HTMLDocument)) return;
   browser.runtime.onMessage.addListener((raw: unknown) => {
     if (!isTabMessage(raw)) return undefined;
-    if (raw.type === 'lens-state') return Promise.resolve({ ok: true, value: lens?.state() ?? { highlighted: 0, focusedIndex: -1, openClaimId: null, reads: 0 } });
+    if (raw.type === 'lens-state') return Promise.resolve({ ok: true, value: lens?.state() ?? { highlighted: 0, focusedIndex: -1, openClaimId: null, reads: 0, cardFocus: null } });
     if (!lens) return Promise.resolve({ ok: false, error: 'not active on this page' });
     if (raw.type === 'navigate-claim') lens.navigate(raw.direction);
     else if (raw.type === 'focus-claim') return Promise.resolve({ ok: lens.focusClaimAt(raw.claimId, raw.start), value: null });

@@ -47,4 +47,6 @@ export interface LensState {
   readonly openClaimId: string | null;
   /** How many times the lens has read the page (tests: our own nodes must cause no re-read). */
   readonly reads: number;
+  /** The tag of the focused element inside the card, null when focus is elsewhere (tests: keyboard reach). */
+  readonly cardFocus: string | null;
 }

@@ -2,7 +2,11 @@
  * When and where the hover card shows (Wikipedia Page Previews' timings, WCAG 1.4.13):
  * after ~500 ms over a claim; stays while the pointer travels into it (300 ms grace);
  * closes on Esc, a click elsewhere, the pointer leaving, or the claim scrolling away.
- * The card lives in a closed shadow root created on first use and removed on teardown.
+ * The card lives in a closed shadow root created on first use and removed on teardown; its
+ * host is a manual popover, so it sits in the top layer (above a page's modal <dialog>s, and
+ * placed against the viewport even when the page transforms <body>).
+ * Only trusted events (the user's, not a page script's) open or close it. Opened from the
+ * keyboard, it takes focus so its links can be reached, and gives focus back when it closes.
  * Highlights have no events, so the pointer is hit-tested against our private ranges.
  */
 import { computePosition, flip, offset, shift } from '@floating-ui/dom';
@@ -42,6 +46,8 @@ export class ClaimCard {
   private frame = 0;
   private watching = false;
   private pointerInCard = false;
+  /** Where focus was before a keyboard-opened card took it; given back on close. */
+  private focusBefore: Element | null = null;
 
   constructor(
     private readonly document: Document,
@@ -53,6 +59,11 @@ export class ClaimCard {
 
   get openClaimId(): string | null {
     return this.open?.claim.match.claimId ?? null;
+  }
+
+  /** The tag name of the focused element inside the card, or null when focus is elsewhere (tests). */
+  get focusedTag(): string | null {
+    return (this.shadow?.activeElement as Element | null | undefined)?.tagName ?? null;
   }
 
   /** Starts hit-testing the pointer against painted claims (once). */
@@ -84,7 +95,10 @@ export class ClaimCard {
       <ClaimCardView claims={details} position={context} confidence={claim.match.confidence} onClose={() => this.close()} />,
       container,
     );
+    this.raise();
     void this.reposition();
+    // Opened from the keyboard (command or popup): focus the card so Tab reaches its links.
+    if (context.announce) this.takeFocus();
     if (context.announce && this.live) {
       const first = details[0]!;
       this.live.textContent = t('announceClaim', 'Claim $1 of $2: $3 Status: $4.', [String(context.index + 1), String(context.total), first.claim.text, statusLabel(first.claim.status)]);
@@ -98,7 +112,9 @@ export class ClaimCard {
     this.pending = null;
     if (!this.open) return;
     this.open = null;
+    const hadFocus = this.focusedTag !== null;
     if (this.container) render(null, this.container);
+    this.giveFocusBack(hadFocus);
     this.options.onClose();
   }
 
@@ -113,8 +129,10 @@ export class ClaimCard {
   private ensureHost(): HTMLElement {
     if (this.container && this.host?.isConnected) return this.container;
     const host = this.document.createElement('div');
-    // Inline !important beats any page rule; the host carries no class, id or attribute a page could key on.
-    host.style.cssText = 'all: initial !important; position: fixed !important; inset: 0 auto auto 0 !important; width: 0 !important; height: 0 !important; z-index: 2147483647 !important; display: block !important;';
+    // Inline !important beats any page rule; the host carries no class or id a page could key on.
+    host.style.cssText = 'all: initial !important; position: fixed !important; inset: 0 auto auto 0 !important; width: 0 !important; height: 0 !important; z-index: 2147483647 !important; display: block !important; overflow: visible !important;';
+    // The top layer: above the page's modal dialogs, and out of reach of transforms on <body>.
+    if (typeof host.showPopover === 'function') host.setAttribute('popover', 'manual');
     const shadow = host.attachShadow({ mode: 'closed' });
     this.adoptStyles(shadow);
     const container = this.document.createElement('div');
@@ -134,6 +152,7 @@ export class ClaimCard {
     });
     this.options.markOwn(host);
     (this.document.body ?? this.document.documentElement).append(host);
+    host.addEventListener('keydown', (event) => this.onKeyDownInCard(event));
     this.host = host;
     this.shadow = shadow;
     this.container = container;
@@ -155,6 +174,40 @@ export class ClaimCard {
     }
   }
 
+  /**
+   * Puts the host on top of the top layer (again: a page dialog opened since would cover it).
+   * While a modal dialog is open everything outside it is inert (no pointer, no focus), so the
+   * host goes inside the topmost modal dialog then, and back to the body after.
+   */
+  private raise(): void {
+    const host = this.host;
+    if (!host || !host.hasAttribute('popover')) return;
+    try {
+      const modals = this.document.querySelectorAll('dialog:modal');
+      const parent = modals[modals.length - 1] ?? this.document.body ?? this.document.documentElement;
+      if (host.parentNode !== parent) parent.append(host);
+      if (host.matches(':popover-open')) host.hidePopover();
+      host.showPopover();
+    } catch {
+      // A page that took the host out of the document: the card shows at max z-index instead.
+    }
+  }
+
+  private takeFocus(): void {
+    const card = this.container?.querySelector<HTMLElement>('[role="dialog"]');
+    if (!card) return;
+    if (this.focusedTag === null) this.focusBefore = this.document.activeElement;
+    card.focus({ preventScroll: true });
+  }
+
+  private giveFocusBack(hadFocus: boolean): void {
+    const before = this.focusBefore;
+    this.focusBefore = null;
+    if (!hadFocus) return;
+    if (before instanceof HTMLElement && before.isConnected && before !== this.host) before.focus({ preventScroll: true });
+    else (this.document.activeElement as HTMLElement | null)?.blur?.();
+  }
+
   private async reposition(): Promise<void> {
     const open = this.open;
     const card = this.container;
@@ -172,7 +225,8 @@ export class ClaimCard {
   }
 
   private onPointerMove(event: PointerEvent): void {
-    if (event.pointerType === 'touch') return;
+    // A page can dispatch pointer events of its own: only the user's move opens a card.
+    if (!event.isTrusted || event.pointerType === 'touch') return;
     const { clientX, clientY } = event;
     // The innermost node under the pointer, inside open shadow roots too.
     const target = (event.composedPath()[0] as Node | undefined) ?? null;
@@ -223,11 +277,18 @@ export class ClaimCard {
   }
 
   private onKeyDown(event: KeyboardEvent): void {
-    if (event.key === 'Escape' && this.open) this.close();
+    if (event.isTrusted && event.key === 'Escape' && this.open) this.close();
+  }
+
+  /** Keys pressed inside the card stay in the card: the page's shortcuts must not fire on them. */
+  private onKeyDownInCard(event: KeyboardEvent): void {
+    if (!event.isTrusted) return;
+    if (event.key === 'Escape') this.close();
+    event.stopPropagation();
   }
 
   private onPointerDown(event: PointerEvent): void {
-    if (!this.open || !this.host) return;
+    if (!event.isTrusted || !this.open || !this.host) return;
     if (event.composedPath().includes(this.host)) return;
     this.close();
   }

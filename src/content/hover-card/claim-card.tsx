@@ -76,7 +76,7 @@ function ClaimSection({ details }: { details: ClaimDetails }) {
 
 export function ClaimCardView({ claims, position, confidence, onClose }: ClaimCardProps) {
   return (
-    <div class="card" role="dialog" aria-label={t('cardLabel', 'Claim details')} dir={isRightToLeft() ? 'rtl' : 'ltr'}>
+    <div class="card" role="dialog" tabIndex={-1} aria-label={t('cardLabel', 'Claim details')} dir={isRightToLeft() ? 'rtl' : 'ltr'}>
       <header>
         <span class="brand">{t('extensionName', 'Russia–Iran Lens')}</span>
         <span class="position">{t('cardPosition', 'Claim $1 of $2', [String(position.index + 1), String(position.total)])}</span>

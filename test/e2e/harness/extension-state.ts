@@ -42,7 +42,7 @@ export function sendTabMessage(extensionPage: TestPage, tabId: number, message: 
 
 export interface LensStateReply {
   ok: boolean;
-  value: { highlighted: number; focusedIndex: number; openClaimId: string | null; reads: number };
+  value: { highlighted: number; focusedIndex: number; openClaimId: string | null; reads: number; cardFocus: string | null };
 }
 
 /** Writes settings straight to storage.sync, as the options page would, merged over what is stored. */
