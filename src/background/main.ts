@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { fail, ok, RuntimeMessageSchema, type Reply, type RuntimeMessage } from '../shared/messages.ts';
 import { pageSettingsFor, siteDisabled, sitePatternFor } from '../shared/settings.ts';
 import { clearBadge, showBadge } from './badge.ts';
+import { isTopActiveDocument, senderHostname } from './sender-trust.ts';
 import { loadSettings, saveSettings, updateSettings } from './settings-store.ts';
 import { forgetReport, loadReport, saveReport } from './tab-reports.ts';
 
@@ -24,22 +25,32 @@ function fromContentScript(sender: Runtime.MessageSender): sender is Runtime.Mes
   return sender.id === browser.runtime.id && typeof sender.tab?.id === 'number' && !fromOwnPage(sender);
 }
 
+/** Messages of the e2e tests; this function is not even in a shipped build (see shared/messages.ts). */
+async function handleTestMessage(message: RuntimeMessage, sender: Runtime.MessageSender): Promise<Reply<unknown> | null> {
+  if (message.type === 'ping') return ok({ version: browser.runtime.getManifest().version });
+  if (message.type === 'page-cleared') {
+    if (!fromContentScript(sender)) return fail('page-cleared is accepted from content scripts only');
+    await forgetReport(sender.tab.id);
+    await clearBadge(sender.tab.id);
+    return ok(null);
+  }
+  return null;
+}
+
 async function handle(message: RuntimeMessage, sender: Runtime.MessageSender): Promise<Reply<unknown>> {
+  if (__LENS_TEST_MESSAGES__) {
+    const reply = await handleTestMessage(message, sender);
+    if (reply) return reply;
+  }
   switch (message.type) {
-    case 'ping':
-      return ok({ version: browser.runtime.getManifest().version });
     case 'page-report': {
       if (!fromContentScript(sender)) return fail('page-report is accepted from content scripts only');
+      // A prerendered or cached page must not overwrite what the visible page reported.
+      if (!isTopActiveDocument(sender)) return fail('page-report is accepted from the top frame’s active document only');
       await saveReport(sender.tab.id, message.report);
       const { settings } = await loadSettings();
       if (settings.badge) await showBadge(sender.tab.id, message.report);
       else await clearBadge(sender.tab.id);
-      return ok(null);
-    }
-    case 'page-cleared': {
-      if (!fromContentScript(sender)) return fail('page-cleared is accepted from content scripts only');
-      await forgetReport(sender.tab.id);
-      await clearBadge(sender.tab.id);
       return ok(null);
     }
     case 'get-settings': {
@@ -64,8 +75,11 @@ async function handle(message: RuntimeMessage, sender: Runtime.MessageSender): P
     }
     case 'get-page-settings': {
       if (!fromContentScript(sender)) return fail('get-page-settings is accepted from content scripts only');
+      // The page is the one the browser says sent this, whatever the message would claim.
+      const hostname = senderHostname(sender);
+      if (hostname === null) return fail('get-page-settings is accepted from http(s) pages only');
       const { settings } = await loadSettings();
-      return ok(pageSettingsFor(settings, message.hostname));
+      return ok(pageSettingsFor(settings, hostname));
     }
     case 'get-engine-data': {
       if (!fromContentScript(sender)) return fail('get-engine-data is accepted from content scripts only');
@@ -81,6 +95,8 @@ async function handle(message: RuntimeMessage, sender: Runtime.MessageSender): P
       if (!fromOwnPage(sender)) return fail('get-report is accepted from extension pages only');
       return ok(await loadReport(message.tabId));
     }
+    default:
+      return fail(`unknown message ${message.type}`);
   }
 }
 

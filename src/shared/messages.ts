@@ -7,15 +7,22 @@ import { z } from 'zod';
 import { PageReportSchema } from './report.ts';
 import { SettingsSchema } from './settings.ts';
 
+/**
+ * Messages only the e2e tests use (`ping`; the content script's `lens-state` and `stop-lens`,
+ * and the `page-cleared` that follows it). They exist only in builds made with
+ * LENS_TEST_MESSAGES=1 (`npm run build:e2e`); a shipped build has no such handlers.
+ */
+const TestMessageSchemas = __LENS_TEST_MESSAGES__ ? [z.strictObject({ type: z.literal('ping') }), z.strictObject({ type: z.literal('page-cleared') })] as const : ([] as const);
+
 export const RuntimeMessageSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('ping') }),
+  ...TestMessageSchemas,
   z.strictObject({ type: z.literal('page-report'), report: PageReportSchema }),
-  z.strictObject({ type: z.literal('page-cleared') }),
   z.strictObject({ type: z.literal('get-report'), tabId: z.number().int().nonnegative() }),
   z.strictObject({ type: z.literal('get-settings') }),
   z.strictObject({ type: z.literal('save-settings'), settings: SettingsSchema }),
   z.strictObject({ type: z.literal('set-site-enabled'), hostname: z.string().min(1).max(253), enabled: z.boolean() }),
-  z.strictObject({ type: z.literal('get-page-settings'), hostname: z.string().max(253) }),
+  // No host name in it: the background takes the page from the sender the browser reports.
+  z.strictObject({ type: z.literal('get-page-settings') }),
   z.strictObject({ type: z.literal('get-engine-data') }),
   z.strictObject({ type: z.literal('run-command'), tabId: z.number().int().nonnegative(), command: z.enum(['next-claim', 'previous-claim']) }),
 ]);
