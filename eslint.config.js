@@ -9,7 +9,7 @@ const forbidParts = (...names) => names.map((name) => ({ group: [`**/${name}/*`,
 const restrict = (patterns, paths = []) => ['error', { patterns, paths }];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-e2e/**', 'node_modules/**', 'coverage/**', '.vite/**', 'test/fixtures/**', 'docs/**'] },
+  { ignores: ['dist/**', 'dist-e2e/**', 'node_modules/**', 'coverage/**', '.vite/**', 'test/fixtures/**', 'docs/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -12,7 +12,8 @@ declare module 'virtual:lens-dataset' {
 declare module 'virtual:lens-engine-data' {
   import type { Dataset } from './core/dataset/schema.ts';
   import type { CompiledTerms } from './core/engine/term-index.ts';
+  import type { EventProfile } from './core/engine/event-index.ts';
   /** JSON of `EngineData`: kept by the background, sent to content scripts that need it. */
   export const engineDataJson: string;
-  export type EngineData = { dataset: Dataset; terms: CompiledTerms };
+  export type EngineData = { dataset: Dataset; terms: CompiledTerms; events: EventProfile[] };
 }

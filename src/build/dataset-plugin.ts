@@ -5,7 +5,8 @@
  */
 import type { Plugin } from 'vite';
 import type { Dataset } from '../core/dataset/schema.ts';
-import { compileTerms } from '../core/engine/term-index.ts';
+import { compileEventProfiles } from '../core/engine/event-index.ts';
+import { buildTermIndex, compileTerms } from '../core/engine/term-index.ts';
 import { datasetSourcePaths, formatIssues, loadDataset } from '../node/dataset-files.ts';
 
 /** The validated dataset, for the UI pages. */
@@ -15,7 +16,7 @@ const ENGINE_ID = 'virtual:lens-engine-data';
 const RESOLVED = new Map([DATASET_ID, ENGINE_ID].map((id) => [id, `\0${id}`]));
 
 /** What the page needs at run time: names, aliases, phrases and the lexicon are already in the compiled terms. */
-function runtimeDataset(dataset: Dataset): Dataset {
+export function runtimeDataset(dataset: Dataset): Dataset {
   return {
     ...dataset,
     concepts: {},
@@ -49,7 +50,9 @@ export function datasetPlugin(options: { dataDir?: string } = {}): Plugin {
       if (id === RESOLVED.get(DATASET_ID)) return `export default JSON.parse(${JSON.stringify(JSON.stringify(result.dataset))});`;
       // The background keeps this as a JSON string and hands it to a content script only on pages that
       // pass the pre-check: the content script itself stays small, so no page pays to load it.
-      const engineData = { dataset: runtimeDataset(result.dataset), terms: compileTerms(result.dataset) };
+      const terms = compileTerms(result.dataset);
+      const events = compileEventProfiles(result.dataset, buildTermIndex(terms).automaton);
+      const engineData = { dataset: runtimeDataset(result.dataset), terms, events };
       return `export const engineDataJson = ${JSON.stringify(JSON.stringify(engineData))};`;
     },
   };

@@ -70,7 +70,17 @@ function main(): number {
         ...(minConfidence !== undefined ? { minConfidence } : {}),
       });
       const { relevant, score, language, reasons, actors, dates, related } = annotation;
-      const claims = annotation.claims.map(({ claimId, eventIds, text, start, end, confidence }) => ({ claimId, eventIds, text, start, end, confidence }));
+      const claims = annotation.claims.map(({ tier, claimId, eventIds, nearEventIds, evidence, text, start, end, confidence }) => ({
+        tier,
+        ...(claimId ? { claimId } : {}),
+        eventIds,
+        ...(tier === 'detected' ? { nearEventIds } : {}),
+        evidence,
+        text,
+        start,
+        end,
+        confidence,
+      }));
       process.stdout.write(`${JSON.stringify({ file, relevant, score, language, reasons, claims, actors, dates, related })}\n`);
     } catch (error) {
       failed = true;

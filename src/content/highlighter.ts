@@ -13,7 +13,8 @@ import type { ClaimStatus } from '../core/dataset/schema.ts';
 import type { ClaimMatch } from '../core/engine/annotate.ts';
 import { domPosition, type DomBlock } from '../dom/extract-blocks.ts';
 
-export type HighlightStyle = 'solid' | 'dashed' | 'wavy';
+/** Claims by status (solid, dashed, wavy); event mentions and detected claims by tier. */
+export type HighlightStyle = 'solid' | 'dashed' | 'wavy' | 'event' | 'detected';
 
 export const STYLE_OF_STATUS: Record<ClaimStatus, HighlightStyle> = {
   confirmed: 'solid',
@@ -38,7 +39,7 @@ export function randomHighlightNames(fillRandom: (bytes: Uint8Array<ArrayBuffer>
   const token = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
   // An identifier may not start with a digit: ::highlight(h…) always parses.
   const name = (role: HighlightRole) => `h${token}-${role}`;
-  return { solid: name('solid'), dashed: name('dashed'), wavy: name('wavy'), focus: name('focus'), actor: name('actor') };
+  return { solid: name('solid'), dashed: name('dashed'), wavy: name('wavy'), event: name('event'), detected: name('detected'), focus: name('focus'), actor: name('actor') };
 }
 
 export type PaintStyle = 'underline' | 'underline-and-tint' | 'tint';
@@ -47,6 +48,17 @@ const COLOURS: Record<HighlightStyle, [line: string, tint: string]> = {
   solid: ['rgb(37 99 235)', 'rgb(59 130 246 / 0.14)'],
   dashed: ['rgb(180 83 9)', 'rgb(245 158 11 / 0.16)'],
   wavy: ['rgb(190 18 60)', 'rgb(244 63 94 / 0.14)'],
+  event: ['rgb(13 148 136)', 'rgb(20 184 166 / 0.12)'],
+  detected: ['rgb(100 116 139)', 'rgb(148 163 184 / 0.12)'],
+};
+
+/** The underline's shape: a claim's status, or the tier (a double line for an event, dots for a detected claim). */
+const LINE_SHAPE: Record<HighlightStyle, 'solid' | 'dashed' | 'wavy' | 'double' | 'dotted'> = {
+  solid: 'solid',
+  dashed: 'dashed',
+  wavy: 'wavy',
+  event: 'double',
+  detected: 'dotted',
 };
 
 /**
@@ -56,9 +68,9 @@ const COLOURS: Record<HighlightStyle, [line: string, tint: string]> = {
 export function stylesheetFor(paint: PaintStyle, names: HighlightNames): string {
   const rules = (Object.keys(COLOURS) as HighlightStyle[]).map((style) => {
     const [line, tint] = COLOURS[style];
-    const thickness = paint === 'tint' ? '1px' : style === 'wavy' ? '1.5px' : '2px';
+    const thickness = paint === 'tint' || style === 'event' ? '1px' : style === 'wavy' ? '1.5px' : '2px';
     const background = paint === 'underline' ? '' : ` background-color: ${tint};`;
-    return `::highlight(${names[style]}) { text-decoration: underline ${style} ${line} ${thickness};${background} }`;
+    return `::highlight(${names[style]}) { text-decoration: underline ${LINE_SHAPE[style]} ${line} ${thickness};${background} }`;
   });
   return [...rules, `::highlight(${names.focus}) { background-color: rgb(250 204 21 / 0.45); }`, `::highlight(${names.actor}) { text-decoration: underline dotted rgb(100 116 139) 1px; }`].join('\n');
 }
@@ -115,7 +127,7 @@ export class ClaimHighlighter {
   }
 
   /** Replaces every highlight with these matches; returns what was painted, in page order. */
-  paint(blocks: readonly DomBlock[], matches: readonly ClaimMatch[], styleOf: (claimId: string) => HighlightStyle): readonly PaintedClaim[] {
+  paint(blocks: readonly DomBlock[], matches: readonly ClaimMatch[], styleOf: (match: ClaimMatch) => HighlightStyle): readonly PaintedClaim[] {
     this.clear();
     const api = this.api;
     if (!api) return [];
@@ -127,7 +139,7 @@ export class ClaimHighlighter {
       if (!block) continue;
       const range = this.rangeFor(block, match.blockStart, match.blockEnd);
       if (!range) continue;
-      const style = styleOf(match.claimId);
+      const style = styleOf(match);
       const shown = range.cloneRange();
       this.painted.push({ match, range, shown, text: range.toString(), block: block.element, style });
       // Two claims on one sentence share one painted range (the card lists both).

@@ -101,7 +101,7 @@ export class Lens {
   /** Focuses the painted claim the popup names; false when it is no longer on the page. */
   focusClaimAt(claimId: string, start: number): boolean {
     this.highlighter.pruneDetached();
-    const index = this.highlighter.claims.findIndex((claim) => claim.match.claimId === claimId && claim.match.start === start);
+    const index = this.highlighter.claims.findIndex((claim) => (claim.match.claimId ?? '') === claimId && claim.match.start === start);
     if (index < 0) return false;
     return this.focusClaim(index);
   }
@@ -176,7 +176,9 @@ export class Lens {
 
   private paint(reading: PageReading): void {
     const claims = this.engine!.claimsById;
-    const painted = this.highlighter.paint(reading.blocks, reading.annotation.claims, (claimId) => STYLE_OF_STATUS[claims.get(claimId)?.status ?? 'reported']);
+    const painted = this.highlighter.paint(reading.blocks, reading.annotation.claims, (match) =>
+      match.claimId ? STYLE_OF_STATUS[claims.get(match.claimId)?.status ?? 'reported'] : match.tier === 'event' ? 'event' : 'detected',
+    );
     this.focusedIndex = Math.min(this.focusedIndex, painted.length - 1);
     if (this.options.actorHighlights && painted.length > 0) {
       const ranges = reading.actorSpans.flatMap(({ blockIndex, start, end }) => {

@@ -49,7 +49,7 @@ let engine: Promise<Engine> | null = null;
 
 /** One engine for the page and its frames, compiled in slices (about 50 ms of work in all). */
 function loadEngine(): Promise<Engine> {
-  engine ??= loadEngineData().then(({ dataset, terms }) => runInSlices(createEngineInSteps(dataset, terms), new AbortController().signal));
+  engine ??= loadEngineData().then(({ dataset, terms, events }) => runInSlices(createEngineInSteps(dataset, terms, events), new AbortController().signal));
   engine.catch(() => {
     engine = null; // try again next time
   });

@@ -43,7 +43,7 @@ export class PageReader {
     const metadata = pageMetadata(document);
     this.language ??= pageLanguage(metadata, blocks.slice(0, 60).map((block) => block.text).join(' '));
     const language = this.language;
-    const scans = await runInSlices(this.scanAll(blocks, language, metadata.publishedDate), signal);
+    const scans = await runInSlices(this.scanAll(blocks, language), signal);
     const url = document.location?.href ?? '';
     const annotation = summarizePage(this.engine, { blocks, ...metadata, url }, language, scans, { minConfidence: this.options.minConfidence });
     const actorSpans = scans.flatMap((scan, blockIndex) =>
@@ -52,13 +52,13 @@ export class PageReader {
     return { blocks, actorSpans, annotation, url, ...(metadata.publishedDate ? { publishedDate: metadata.publishedDate } : {}) };
   }
 
-  private *scanAll(blocks: readonly DomBlock[], language: string, publishedDate: string | undefined): Generator<void, BlockScan[], void> {
+  private *scanAll(blocks: readonly DomBlock[], language: string): Generator<void, BlockScan[], void> {
     const next = new Map<string, BlockScan>();
     const scans: BlockScan[] = [];
     for (const block of blocks) {
       let scan = next.get(block.text) ?? this.scanCache.get(block.text);
       if (!scan) {
-        scan = scanPageBlock(this.engine, block.text, language, publishedDate);
+        scan = scanPageBlock(this.engine, block.text, language);
         yield;
       }
       if (next.size < SCAN_CACHE_LIMIT) next.set(block.text, scan);

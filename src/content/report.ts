@@ -15,11 +15,14 @@ export function reportOf(reading: PageReading, durationMs: number): PageReport {
     score: annotation.score,
     reasons: annotation.reasons.slice(0, 20).map((reason) => reason.slice(0, 500)),
     reasonDetails: annotation.reasonDetails.slice(0, 20).map(({ code, values }) => ({ code, values: values.slice(0, 5).map((value) => value.slice(0, 300)) })),
-    claims: annotation.claims.slice(0, 500).map(({ claimId, eventIds, text, start, end, confidence, blockIndex, blockStart, blockEnd }) => {
+    claims: annotation.claims.slice(0, 500).map(({ tier, claimId, eventIds, nearEventIds, evidence, text, start, end, confidence, blockIndex, blockStart, blockEnd }) => {
       const blockText = reading.blocks[blockIndex]?.text ?? '';
       return {
-        claimId,
+        tier,
+        ...(claimId ? { claimId } : {}),
         eventIds: [...eventIds],
+        nearEventIds: nearEventIds.slice(0, 5),
+        evidence: evidence.slice(0, 12).map((item) => item.slice(0, 200)),
         text: text.slice(0, MAX_CLAIM_TEXT),
         start,
         end,

@@ -23,11 +23,15 @@ export function pageFromHtml(html: string, options: DocumentOptions = {}): PageI
   return { blocks, ...metadata, ...(options.url ? { url: options.url } : {}), ...(options.language ? { language: options.language } : {}) };
 }
 
-/** Plain text: blank lines separate paragraphs; the first line is taken as the title. */
+/**
+ * Plain text: every line is a paragraph (stored articles separate paragraphs by blank lines or
+ * by single line breaks alike, and a line break inside a sentence is rare in them); the first
+ * line is taken as the title.
+ */
 export function pageFromText(text: string, options: DocumentOptions = {}): PageInput {
   const blocks = text
     .replace(/\r\n?/g, '\n')
-    .split(/\n[ \t]*\n/)
+    .split(/\n/)
     .filter((block) => /\S/.test(block))
     .map((block) => ({ text: block, kind: 'paragraph' as const }));
   const title = blocks[0]?.text.split('\n')[0]?.trim() ?? '';

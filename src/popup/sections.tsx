@@ -6,6 +6,7 @@ import { formatPartialDate, t } from '../ui/i18n.ts';
 import { reasonText } from '../ui/reasons.ts';
 import { SourceTitle } from '../ui/source-title.tsx';
 import { statusLabel, statusSymbol } from '../ui/status.ts';
+import { tierCounts, tierLabel } from '../ui/tiers.ts';
 
 export function Relevance({ report }: { report: PageReport }) {
   const strength = report.score >= 0.85 ? t('relevanceStrong', 'Strong match') : report.score >= 0.65 ? t('relevanceGood', 'Good match') : t('relevanceWeak', 'Weak match');
@@ -25,30 +26,71 @@ export function Relevance({ report }: { report: PageReport }) {
   );
 }
 
+type Hit = PageReport['claims'][number];
+
 interface ClaimGroup {
   readonly event: DatasetEvent | null;
-  readonly hits: PageReport['claims'];
+  readonly hits: readonly Hit[];
 }
 
+/** Claims and event mentions by the event they are about (one entry per claim: the first place it appears). */
 function groupByEvent(report: PageReport, index: DatasetIndex): ClaimGroup[] {
-  const groups = new Map<string, PageReport['claims'][number][]>();
+  const groups = new Map<string, Hit[]>();
   const seen = new Set<string>();
   for (const hit of report.claims) {
-    if (seen.has(hit.claimId)) continue; // one entry per claim; the first place it appears
-    seen.add(hit.claimId);
-    const key = hit.eventIds[0] ?? '';
-    groups.set(key, [...(groups.get(key) ?? []), hit]);
+    if (hit.tier === 'detected') continue;
+    const key = hit.claimId ?? `${hit.tier}:${hit.start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const eventId = hit.eventIds[0] ?? '';
+    groups.set(eventId, [...(groups.get(eventId) ?? []), hit]);
   }
   return [...groups]
     .map(([eventId, hits]) => ({ event: index.events.get(eventId) ?? null, hits }))
     .sort((a, b) => (a.event?.date ?? '9999').localeCompare(b.event?.date ?? '9999'));
 }
 
+function ShowButton({ hit, onShow }: { hit: Hit; onShow: (claimId: string, start: number) => void }) {
+  return (
+    <button type="button" class="link-button" onClick={() => onShow(hit.claimId ?? '', hit.start)}>
+      {t('popupShowOnPage', 'Show on page')}
+    </button>
+  );
+}
+
+function HitItem({ hit, index, onShow }: { hit: Hit; index: DatasetIndex; onShow: (claimId: string, start: number) => void }) {
+  const claim = hit.claimId ? index.claims.get(hit.claimId) : undefined;
+  if (claim) {
+    return (
+      <li data-claim-id={claim.id} data-tier="claim">
+        <span class={`badge status-${claim.status}`}>
+          <span aria-hidden="true">{statusSymbol(claim.status)}</span> {statusLabel(claim.status)}
+        </span>
+        <p>{claim.text}</p>
+        <ShowButton hit={hit} onShow={onShow} />
+      </li>
+    );
+  }
+  // An event mention or a detected claim: what the page says, in its words, and what it is (or is not) in the dataset.
+  return (
+    <li data-tier={hit.tier}>
+      <span class={`badge tier-${hit.tier}`}>{tierLabel(hit.tier)}</span>
+      <p class="page-text">{hit.text}</p>
+      <ShowButton hit={hit} onShow={onShow} />
+    </li>
+  );
+}
+
 export function ClaimList({ report, index, onShow }: { report: PageReport; index: DatasetIndex; onShow: (claimId: string, start: number) => void }) {
   const groups = groupByEvent(report, index);
+  const detected = report.claims.filter((hit) => hit.tier === 'detected');
+  const counts = tierCounts(report);
   return (
     <section aria-labelledby="claims-title">
-      <h2 id="claims-title">{t('popupClaims', 'Claims on this page ($1)', String(new Set(report.claims.map((hit) => hit.claimId)).size))}</h2>
+      <h2 id="claims-title">{t('popupHighlights', 'Highlights on this page ($1)', String(report.claims.length))}</h2>
+      <p class="tier-counts">
+        {t('popupTierCounts', '$1 dataset claims, $2 event mentions, $3 not in the dataset', [String(counts.claim), String(counts.event), String(counts.detected)])}
+      </p>
       {groups.map((group) => (
         <div class="event-group" key={group.event?.id ?? 'none'}>
           {group.event && (
@@ -57,24 +99,22 @@ export function ClaimList({ report, index, onShow }: { report: PageReport; index
             </h3>
           )}
           <ul class="claims">
-            {group.hits.map((hit) => {
-              const claim = index.claims.get(hit.claimId);
-              if (!claim) return null;
-              return (
-                <li key={`${hit.claimId}-${hit.start}`} data-claim-id={hit.claimId}>
-                  <span class={`badge status-${claim.status}`}>
-                    <span aria-hidden="true">{statusSymbol(claim.status)}</span> {statusLabel(claim.status)}
-                  </span>
-                  <p>{claim.text}</p>
-                  <button type="button" class="link-button" onClick={() => onShow(hit.claimId, hit.start)}>
-                    {t('popupShowOnPage', 'Show on page')}
-                  </button>
-                </li>
-              );
-            })}
+            {group.hits.map((hit) => (
+              <HitItem key={`${hit.claimId ?? hit.tier}-${hit.start}`} hit={hit} index={index} onShow={onShow} />
+            ))}
           </ul>
         </div>
       ))}
+      {detected.length > 0 && (
+        <div class="event-group detected">
+          <h3>{t('popupDetected', 'Not in the dataset')}</h3>
+          <ul class="claims">
+            {detected.map((hit) => (
+              <HitItem key={`detected-${hit.start}`} hit={hit} index={index} onShow={onShow} />
+            ))}
+          </ul>
+        </div>
+      )}
     </section>
   );
 }
@@ -97,7 +137,7 @@ function ActorItem({ actor, date }: { actor: Actor; date: string }) {
 
 export function ActorList({ report, index }: { report: PageReport; index: DatasetIndex }) {
   // Roles are given as of the page's own time: its publication date, else its latest claim.
-  const claimDates = report.claims.map((hit) => index.claims.get(hit.claimId)?.date ?? '').filter(Boolean).sort();
+  const claimDates = report.claims.map((hit) => (hit.claimId ? index.claims.get(hit.claimId)?.date ?? '' : '')).filter(Boolean).sort();
   const date = report.publishedDate?.slice(0, 10) ?? claimDates[claimDates.length - 1] ?? new Date().toISOString().slice(0, 10);
   const actors = report.actors.slice(0, 12).flatMap((mention) => {
     const actor = index.actors.get(mention.actorId);

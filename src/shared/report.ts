@@ -6,8 +6,16 @@
 import { z } from 'zod';
 
 export const ClaimHitSchema = z.strictObject({
-  claimId: z.string(),
+  /** claim: a dataset claim; event: a mention of a dataset event; detected: a claim the dataset does not hold. */
+  tier: z.enum(['claim', 'event', 'detected']).default('claim'),
+  /** The dataset claim (tier `claim` only). */
+  claimId: z.string().optional(),
+  /** The events the sentence is about (none for `detected`). */
   eventIds: z.array(z.string()),
+  /** For `detected`: the nearest dataset events, a guess, never what it is about. */
+  nearEventIds: z.array(z.string()).max(5).default([]),
+  /** What the engine recognised (actor and concept ids, names, `y:<year>`). */
+  evidence: z.array(z.string().max(200)).max(12).default([]),
   /** The exact page text of the matched span (trimmed to a sane length). */
   text: z.string().max(2000),
   start: z.number().int().nonnegative(),

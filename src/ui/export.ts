@@ -12,6 +12,9 @@ export const ANNOTATION_CONTEXT = [
   {
     lens: 'urn:russia-iran-lens:',
     claimId: 'lens:claimId',
+    tier: 'lens:tier',
+    eventIds: { '@id': 'lens:eventIds', '@container': '@set' },
+    nearEventIds: { '@id': 'lens:nearEventIds', '@container': '@set' },
     status: 'lens:status',
     confidence: 'lens:confidence',
     sources: { '@id': 'lens:sources', '@container': '@list' },
@@ -32,12 +35,24 @@ function sourcesOf(claim: Claim, coverage: ReadonlyMap<string, Coverage>) {
   });
 }
 
+/** What a highlight says, for the export: the claim, the event it mentions, or that the dataset does not hold it. */
+function bodyOf(hit: ClaimHit, dataset: Dataset, byId: ReadonlyMap<string, Claim>, coverage: ReadonlyMap<string, Coverage>) {
+  const common = { type: 'TextualBody', purpose: 'assessing', format: 'text/plain', language: 'en', tier: hit.tier, eventIds: hit.eventIds, confidence: hit.confidence };
+  const claim = hit.claimId ? byId.get(hit.claimId) : undefined;
+  if (hit.tier === 'claim') return claim ? { ...common, value: claim.text, claimId: claim.id, status: claim.status, sources: sourcesOf(claim, coverage) } : null;
+  if (hit.tier === 'event') {
+    const event = dataset.events.find((item) => item.id === hit.eventIds[0]);
+    return event ? { ...common, value: `Mentions: ${event.title} (${event.date})` } : null;
+  }
+  return { ...common, value: 'A claim about Russia–Iran relations that the dataset does not hold.', nearEventIds: hit.nearEventIds };
+}
+
 export function toWebAnnotations({ pageUrl, claims, dataset, created }: ExportInput) {
   const byId = new Map(dataset.claims.map((claim) => [claim.id, claim]));
   const coverage = new Map(dataset.coverage.map((item) => [item.id, item]));
   const items = claims.flatMap((hit, index) => {
-    const claim = byId.get(hit.claimId);
-    if (!claim) return [];
+    const body = bodyOf(hit, dataset, byId, coverage);
+    if (!body) return [];
     return [
       {
         id: `${pageUrl}#lens-annotation-${index + 1}`,
@@ -45,17 +60,7 @@ export function toWebAnnotations({ pageUrl, claims, dataset, created }: ExportIn
         motivation: 'assessing',
         created,
         generator: { type: 'Software', name: 'Russia–Iran Lens' },
-        body: {
-          type: 'TextualBody',
-          purpose: 'assessing',
-          format: 'text/plain',
-          language: 'en',
-          value: claim.text,
-          claimId: claim.id,
-          status: claim.status,
-          confidence: hit.confidence,
-          sources: sourcesOf(claim, coverage),
-        },
+        body,
         target: {
           source: pageUrl,
           selector: [
@@ -75,8 +80,15 @@ export function toMarkdown({ pageUrl, claims, dataset, created }: ExportInput, s
   const byId = new Map(dataset.claims.map((claim) => [claim.id, claim]));
   const coverage = new Map(dataset.coverage.map((item) => [item.id, item]));
   const lines = [`# Claims on ${pageUrl}`, '', `Exported by Russia–Iran Lens on ${created.slice(0, 10)}.`, ''];
+  const events = new Map(dataset.events.map((event) => [event.id, event]));
   for (const hit of claims) {
-    const claim = byId.get(hit.claimId);
+    if (hit.tier !== 'claim') {
+      const event = events.get(hit.eventIds[0] ?? '');
+      const what = hit.tier === 'event' && event ? `Mentions ${escapeMarkdown(event.title)} (${event.date})` : 'Not in the dataset';
+      lines.push(`- **${what}:** ${escapeMarkdown(hit.text)}`);
+      continue;
+    }
+    const claim = hit.claimId ? byId.get(hit.claimId) : undefined;
     if (!claim) continue;
     lines.push(`- **${statusLabel(claim.status)}:** ${escapeMarkdown(claim.text)} (${escapeMarkdown(claim.attribution)}, ${claim.date})`);
     lines.push(`  > ${escapeMarkdown(hit.text)}`);

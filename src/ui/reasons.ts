@@ -20,8 +20,10 @@ export function reasonText(detail: { code: string; values: readonly string[] } |
       return t('reasonHeadline', 'The headline names both');
     case 'claims':
       return t('reasonClaims', 'Dataset claims found: $1', values);
+    case 'events':
+      return t('reasonEvents', 'Dataset events mentioned: $1', values);
     case 'passing':
-      return t('reasonPassing', 'Only one paragraph discusses both, and the headline does not name both');
+      return t('reasonPassing', 'Both sides are named together only in passing, and the headline does not name both');
     case 'lists':
       return t('reasonLists', 'Paragraphs that list many countries (not counted): $1', values);
     case 'precheck':

@@ -13,8 +13,10 @@ import { computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { Dataset } from '../../core/dataset/schema.ts';
 import { claimDetails, indexDataset, type DatasetIndex } from '../../ui/claim-details.ts';
+import { mentionDetails } from '../../ui/highlight-details.ts';
 import { t } from '../../ui/i18n.ts';
 import { statusLabel } from '../../ui/status.ts';
+import { tierLabel } from '../../ui/tiers.ts';
 import { stillCovers, type PaintedClaim } from '../highlighter.ts';
 import cardStyles from './card.css?inline';
 import { ClaimCardView } from './claim-card.tsx';
@@ -87,12 +89,14 @@ export class ClaimCard {
     // The page may have changed the sentence since we painted it: never vouch for text we did not read.
     if (!stillCovers(claim)) return false;
     const claims = this.options.claims().filter((other) => other.range === claim.range || (other.match.start === claim.match.start && other.match.end === claim.match.end));
-    const details = claims.map((painted) => claimDetails(this.index, painted.match.claimId)).filter((value) => value !== null);
-    if (details.length === 0) return false;
+    const details = claims.flatMap((painted) => (painted.match.claimId ? [claimDetails(this.index, painted.match.claimId)] : [])).filter((value) => value !== null);
+    // An event mention or a detected claim has a card of its own kind (a sentence is one or the other, never both).
+    const mention = details.length === 0 ? mentionDetails(this.index, claim.match) : null;
+    if (details.length === 0 && !mention) return false;
     const container = this.ensureHost();
     this.open = { claim };
     render(
-      <ClaimCardView claims={details} position={context} confidence={claim.match.confidence} onClose={() => this.close()} />,
+      <ClaimCardView claims={details} mention={mention} position={context} confidence={claim.match.confidence} onClose={() => this.close()} />,
       container,
     );
     this.raise();
@@ -100,8 +104,10 @@ export class ClaimCard {
     // Opened from the keyboard (command or popup): focus the card so Tab reaches its links.
     if (context.announce) this.takeFocus();
     if (context.announce && this.live) {
-      const first = details[0]!;
-      this.live.textContent = t('announceClaim', 'Claim $1 of $2: $3 Status: $4.', [String(context.index + 1), String(context.total), first.claim.text, statusLabel(first.claim.status)]);
+      const first = details[0];
+      this.live.textContent = first
+        ? t('announceClaim', 'Claim $1 of $2: $3 Status: $4.', [String(context.index + 1), String(context.total), first.claim.text, statusLabel(first.claim.status)])
+        : t('announceMention', 'Highlight $1 of $2: $3', [String(context.index + 1), String(context.total), tierLabel(claim.match.tier)]);
     }
     return true;
   }

@@ -1,20 +1,25 @@
 /** The hover card's content: one or two claims painted on the same sentence. */
 import type { ClaimDetails } from '../../ui/claim-details.ts';
+import type { DetectedDetails, EventMentionDetails } from '../../ui/highlight-details.ts';
 import { formatPartialDate, isRightToLeft, t } from '../../ui/i18n.ts';
 import { SourceTitle } from '../../ui/source-title.tsx';
 import { statusLabel, statusSymbol } from '../../ui/status.ts';
+import { tierLabel } from '../../ui/tiers.ts';
+import type { Coverage } from '../../core/dataset/schema.ts';
 
 export interface ClaimCardProps {
   readonly claims: readonly ClaimDetails[];
+  /** For an event mention or a detected claim (then `claims` is empty). */
+  readonly mention?: EventMentionDetails | DetectedDetails | null;
   readonly position: { readonly index: number; readonly total: number };
   readonly confidence: number;
   readonly onClose: () => void;
 }
 
-function Sources({ details }: { details: ClaimDetails }) {
+function SourceList({ sources }: { sources: readonly Coverage[] }) {
   return (
     <ul class="sources">
-      {details.sources.map((source) => (
+      {sources.map((source) => (
         <li key={source.id}>
           <span class="outlet">{source.outlet}</span>
           {', '}
@@ -66,7 +71,7 @@ function ClaimSection({ details }: { details: ClaimDetails }) {
       )}
       <Timeline details={details} />
       <h3>{t('cardSources', 'Sources')}</h3>
-      <Sources details={details} />
+      <SourceList sources={details.sources} />
       {details.otherSourceCount > 0 && (
         <p class="more">{t('cardOtherSources', 'Reported by $1 other sources in the dataset', String(details.otherSourceCount))}</p>
       )}
@@ -74,7 +79,79 @@ function ClaimSection({ details }: { details: ClaimDetails }) {
   );
 }
 
-export function ClaimCardView({ claims, position, confidence, onClose }: ClaimCardProps) {
+/** A sentence about a dataset event that states none of its claims: the event, its claims and its coverage. */
+function EventSection({ details }: { details: EventMentionDetails }) {
+  const { event } = details;
+  return (
+    <section class="mention" data-event-id={event.id}>
+      <p class="badge tier-event">{tierLabel('event')}</p>
+      <p class="text">{event.title}</p>
+      <p class="attribution">
+        <time dateTime={event.date}>{formatPartialDate(event.date)}</time>
+        {event.place ? ` · ${event.place}` : ''}
+      </p>
+      <p class="context">{event.summary}</p>
+      {details.claims.length > 0 && (
+        <>
+          <h3>{t('cardEventClaims', 'Claims about this event in the dataset')}</h3>
+          <ul class="event-claims">
+            {details.claims.slice(0, 4).map((claim) => (
+              <li key={claim.id}>
+                <span class={`badge status-${claim.status}`}>
+                  <span aria-hidden="true">{statusSymbol(claim.status)}</span> {statusLabel(claim.status)}
+                </span>{' '}
+                {claim.text}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {details.actors.length > 0 && (
+        <ul class="actors" aria-label={t('cardActors', 'People and organisations')}>
+          {details.actors.map(({ actor, role }) => (
+            <li key={actor.id}>
+              <span class="actor-name">{actor.name}</span>
+              {role && <span class="role"> — {role.title}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>{t('cardSources', 'Sources')}</h3>
+      <SourceList sources={details.sources} />
+    </section>
+  );
+}
+
+/** A check-worthy sentence the dataset does not hold: said plainly, with what was recognised and the nearest events. */
+function DetectedSection({ details }: { details: DetectedDetails }) {
+  return (
+    <section class="mention detected">
+      <p class="badge tier-detected">{tierLabel('detected')}</p>
+      <p class="text">{t('cardDetectedNote', 'This sentence reports dealings between Russia and Iran that the dataset does not hold. Check it against its sources.')}</p>
+      {(details.actors.length > 0 || details.years.length > 0) && (
+        <>
+          <h3>{t('cardRecognised', 'Recognised')}</h3>
+          <p class="recognised">{[...details.actors.map((actor) => actor.name), ...details.years.map(String)].join(' · ')}</p>
+        </>
+      )}
+      {details.nearEvents.length > 0 && (
+        <>
+          <h3>{t('cardNearEvents', 'Nearest events in the dataset')}</h3>
+          <ol class="timeline">
+            {details.nearEvents.map((event) => (
+              <li key={event.id}>
+                <time dateTime={event.date}>{formatPartialDate(event.date)}</time>
+                <span>{event.title}</span>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function ClaimCardView({ claims, mention, position, confidence, onClose }: ClaimCardProps) {
   return (
     <div class="card" role="dialog" tabIndex={-1} aria-label={t('cardLabel', 'Claim details')} dir={isRightToLeft() ? 'rtl' : 'ltr'}>
       <header>
@@ -90,6 +167,8 @@ export function ClaimCardView({ claims, position, confidence, onClose }: ClaimCa
       {claims.map((details) => (
         <ClaimSection key={details.claim.id} details={details} />
       ))}
+      {mention?.kind === 'event' && <EventSection details={mention} />}
+      {mention?.kind === 'detected' && <DetectedSection details={mention} />}
     </div>
   );
 }

@@ -17,7 +17,10 @@ export interface DateMention {
   readonly relative?: { readonly weekday: number } | { readonly daysBefore: number };
 }
 
-const LOCALES = ['en', 'ru', 'fa-u-ca-gregory', 'ar', 'ar-SY', 'de', 'fr', 'es', 'it', 'pt', 'tr'];
+const LOCALES = [
+  'en', 'ru', 'fa-u-ca-gregory', 'ar', 'ar-SY', 'de', 'fr', 'es', 'it', 'pt', 'tr',
+  'uk', 'pl', 'cs', 'sk', 'hr', 'sr-Latn', 'sl', 'ro', 'nl', 'sv', 'az', 'id', 'el', 'bg',
+];
 const YESTERDAY = ['yesterday', 'вчера', 'دیروز', 'امس', 'gestern', 'hier', 'ayer', 'ieri', 'ontem', 'dün'];
 const TODAY = ['today', 'сегодня', 'امروز', 'الیوم', 'heute', "aujourd'hui", 'hoy', 'oggi', 'hoje', 'bugün'];
 

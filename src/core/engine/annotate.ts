@@ -9,13 +9,15 @@ import type { Claim, Coverage, Dataset } from '../dataset/schema.ts';
 import { resolveRelativeDate } from '../dates/extract-dates.ts';
 import { detectLanguage } from '../text/language.ts';
 import { compileSignatures, type ClaimSignatures } from './claim-signatures.ts';
+import { compileEventProfiles, indexEvents, type EventIndex, type EventProfile } from './event-index.ts';
+import { pageHighlights, type HighlightTier, type SpanHighlight } from './page-highlights.ts';
+import { pageTime } from './page-time.ts';
 import { buildSideIndex, scoreRelevance, type Reason, type SideIndex } from './relevance.ts';
-import { matchAcrossParagraphs, scanBlock, type BlockScan } from './scan-block.ts';
+import { scanBlock, type BlockScan } from './scan-block.ts';
 import { buildTermIndexInSteps, compileTerms, type CompiledTerms, type TermIndex } from './term-index.ts';
 
+export type { HighlightTier } from './page-highlights.ts';
 export const BLOCK_SEPARATOR = '\n\n';
-/** The capitals stand for their countries in news writing: as common as the country names. */
-const PLACE_OF_SIDE = new Set(['c:tehran', 'c:moscow', 'c:kremlin']);
 export const DEFAULT_MIN_CONFIDENCE = 0.6;
 
 export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'table-cell' | 'caption' | 'quote' | 'other';
@@ -39,9 +41,20 @@ export interface PageInput {
   readonly publishedDate?: string;
 }
 
+/**
+ * One highlight. `tier` says what it is: a dataset claim (`claimId`), a mention of a dataset event
+ * (`eventIds` names that event), or a detected claim the dataset does not hold (`eventIds` empty;
+ * the nearest events, a guess, are in `nearEventIds`).
+ */
 export interface ClaimMatch {
-  readonly claimId: string;
+  readonly tier: HighlightTier;
+  /** The dataset claim (tier `claim` only). */
+  readonly claimId?: string;
+  /** The events the sentence is about: the claim's events, or the one event mentioned. */
   readonly eventIds: readonly string[];
+  readonly nearEventIds: readonly string[];
+  /** What counted (actor and concept ids, literal names, `y:<year>`), for the card's "why". */
+  readonly evidence: readonly string[];
   /** The exact page text of the span. */
   readonly text: string;
   readonly start: number;
@@ -90,12 +103,16 @@ export interface Engine {
   readonly terms: TermIndex;
   readonly signatures: ClaimSignatures;
   readonly sides: SideIndex;
+  readonly events: EventIndex;
   readonly claimsById: ReadonlyMap<string, Claim>;
 }
 
-/** Compiles the dataset; `terms` may come precompiled from the build (see compileTerms). */
-export function createEngine(dataset: Dataset, terms?: CompiledTerms): Engine {
-  const steps = createEngineInSteps(dataset, terms);
+/**
+ * Compiles the dataset; `terms` and `events` may come precompiled from the build (see compileTerms and
+ * compileEventProfiles): they need the lexicon, which the extension does not ship.
+ */
+export function createEngine(dataset: Dataset, terms?: CompiledTerms, events?: readonly EventProfile[]): Engine {
+  const steps = createEngineInSteps(dataset, terms, events);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -103,14 +120,16 @@ export function createEngine(dataset: Dataset, terms?: CompiledTerms): Engine {
 }
 
 /** The same, pausing every few milliseconds of work so a page's main thread stays free. */
-export function* createEngineInSteps(dataset: Dataset, terms: CompiledTerms = compileTerms(dataset)): Generator<void, Engine, void> {
+export function* createEngineInSteps(dataset: Dataset, terms: CompiledTerms = compileTerms(dataset), events?: readonly EventProfile[]): Generator<void, Engine, void> {
   const termIndex = yield* buildTermIndexInSteps(terms);
   yield;
+  const profiles = events ?? compileEventProfiles(dataset, termIndex.automaton);
   return {
     dataset,
     terms: termIndex,
     signatures: compileSignatures(dataset),
     sides: buildSideIndex(dataset),
+    events: indexEvents(profiles),
     claimsById: new Map(dataset.claims.map((claim) => [claim.id, claim])),
   };
 }
@@ -120,8 +139,9 @@ export function pageLanguage(page: Pick<PageInput, 'language' | 'declaredLanguag
   return page.language ?? detectLanguage(page.declaredLanguage, `${page.title ?? ''} ${sample}`);
 }
 
-export function scanPageBlock(engine: Engine, text: string, language: string, referenceDate?: string): BlockScan {
-  return scanBlock(text, { terms: engine.terms, signatures: engine.signatures, language, ...(referenceDate ? { referenceDate } : {}) });
+/** One block's scan: independent of the rest of the page, so it can be cached and re-read alone. */
+export function scanPageBlock(engine: Engine, text: string, language: string): BlockScan {
+  return scanBlock(text, { terms: engine.terms, signatures: engine.signatures, language });
 }
 
 export interface SummaryOptions {
@@ -131,34 +151,23 @@ export interface SummaryOptions {
 export function summarizePage(engine: Engine, page: PageInput, language: string, scans: readonly BlockScan[], options: SummaryOptions = {}): Annotation {
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const blockStarts = blockOffsets(page.blocks);
-  const lendable = (ref: string) => !engine.sides.isState(ref) && !PLACE_OF_SIDE.has(ref);
   const content = page.blocks.map((block, index) => ({ block, index, scan: scans[index]! })).filter(({ block }) => !block.boilerplate);
-
-  const claims: ClaimMatch[] = [];
-  content.forEach(({ block, index, scan }, position) => {
-    const previous = content[position - 1];
-    // Only the paragraph just before counts, and only if nothing else stood between them.
-    const across = previous && previous.index === index - 1 ? matchAcrossParagraphs(previous.scan, scan, engine.signatures, lendable) : [];
-    for (const match of [...scan.claimMatches, ...across]) {
-      if (match.confidence < minConfidence) continue;
-      const claim = engine.dataset.claims[match.claimIndex]!;
-      claims.push({
-        claimId: claim.id,
-        eventIds: claim.eventIds,
-        text: block.text.slice(match.start, match.end),
-        start: blockStarts[index]! + match.start,
-        end: blockStarts[index]! + match.end,
-        confidence: match.confidence,
-        blockIndex: index,
-        blockStart: match.start,
-        blockEnd: match.end,
-      });
-    }
-  });
-  const distinctClaims = new Set(claims.map((claim) => claim.claimId)).size;
+  const dates = datesOf(content, page.publishedDate);
+  const time = pageTime(page.publishedDate, [...dates.map((date) => date.date), ...content.flatMap(({ scan }) => scan.sentences.flatMap((sentence) => sentence.years.map(String)))]);
+  const found = pageHighlights(
+    content,
+    page.blocks.map((block) => block.text),
+    { dataset: engine.dataset, signatures: engine.signatures, events: engine.events, sides: engine.sides, time, minConfidence },
+  );
+  const claims = found.map((highlight) => toClaimMatch(engine, highlight, page.blocks, blockStarts));
   const title = page.title ? scanPageBlock(engine, page.title, language) : null;
   const relevance = scoreRelevance(
-    { blocks: page.blocks.map((block, index) => ({ scan: scans[index]!, boilerplate: Boolean(block.boilerplate) })), title, claimCount: distinctClaims },
+    {
+      blocks: page.blocks.map((block, index) => ({ scan: scans[index]!, boilerplate: Boolean(block.boilerplate) })),
+      title,
+      claimCount: new Set(claims.filter((claim) => claim.claimId).map((claim) => claim.claimId)).size,
+      eventCount: new Set(claims.filter((claim) => claim.tier === 'event').flatMap((claim) => claim.eventIds)).size,
+    },
     engine.sides,
   );
   return {
@@ -170,15 +179,34 @@ export function summarizePage(engine: Engine, page: PageInput, language: string,
     // Precision over recall: nothing is marked on a page that is not about the relationship.
     claims: relevance.relevant ? claims : [],
     actors: actorsOf(engine, content.map(({ scan }) => scan)),
-    dates: datesOf(content, page.publishedDate),
+    dates,
     related: relevance.relevant ? relatedCoverage(engine, claims, page.url) : [],
+  };
+}
+
+function toClaimMatch(engine: Engine, highlight: SpanHighlight, blocks: readonly PageBlock[], blockStarts: readonly number[]): ClaimMatch {
+  const eventId = (index: number) => engine.dataset.events[index]!.id;
+  const claim = highlight.claimIndex !== undefined ? engine.dataset.claims[highlight.claimIndex]! : null;
+  return {
+    tier: highlight.tier,
+    ...(claim ? { claimId: claim.id } : {}),
+    eventIds: claim ? claim.eventIds : highlight.eventIndexes.map(eventId),
+    nearEventIds: highlight.nearEventIndexes.map(eventId),
+    evidence: highlight.evidence,
+    text: blocks[highlight.blockIndex]!.text.slice(highlight.start, highlight.end),
+    start: blockStarts[highlight.blockIndex]! + highlight.start,
+    end: blockStarts[highlight.blockIndex]! + highlight.end,
+    confidence: highlight.confidence,
+    blockIndex: highlight.blockIndex,
+    blockStart: highlight.start,
+    blockEnd: highlight.end,
   };
 }
 
 export function annotatePage(engine: Engine, page: PageInput, options: SummaryOptions = {}): Annotation {
   const sample = page.blocks.slice(0, 60).map((block) => block.text).join(' ');
   const language = pageLanguage(page, sample);
-  const scans = page.blocks.map((block) => scanPageBlock(engine, block.text, language, page.publishedDate));
+  const scans = page.blocks.map((block) => scanPageBlock(engine, block.text, language));
   return summarizePage(engine, page, language, scans, options);
 }
 
@@ -234,7 +262,7 @@ export function comparableUrl(url: string): string {
 }
 
 function relatedCoverage(engine: Engine, claims: readonly ClaimMatch[], pageUrl: string | undefined): RelatedCoverage[] {
-  const claimIds = new Set(claims.map((claim) => claim.claimId));
+  const claimIds = new Set(claims.flatMap((claim) => (claim.claimId ? [claim.claimId] : [])));
   const eventIds = new Set(claims.flatMap((claim) => claim.eventIds));
   const self = pageUrl ? comparableUrl(pageUrl) : null;
   const scored: [Coverage, number][] = [];

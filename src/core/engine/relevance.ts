@@ -14,7 +14,10 @@ export type Side = 'ru' | 'ir';
 export interface RelevanceInput {
   readonly blocks: readonly { readonly scan: BlockScan; readonly boilerplate: boolean }[];
   readonly title: BlockScan | null;
+  /** Distinct dataset claims found. */
   readonly claimCount: number;
+  /** Distinct dataset events mentioned without one of their claims. */
+  readonly eventCount: number;
 }
 
 /** Why a page was judged as it was: a code the UI translates, its values, and the English text. */
@@ -33,6 +36,7 @@ export type ReasonCode =
   | 'dealings'
   | 'headline'
   | 'claims'
+  | 'events'
   | 'passing'
   | 'lists';
 
@@ -44,8 +48,8 @@ export interface Relevance {
 
 export const RELEVANCE_THRESHOLD = 0.5;
 
-/** Concepts that make a paragraph about the relationship rather than a list of places. */
-const RELATION_CONCEPTS = [
+/** Concepts that make a sentence about dealings between the two rather than a list of places. */
+export const RELATION_CONCEPTS = [
   'agreement', 'treaty', 'memorandum', 'contract', 'partnership', 'cooperation', 'alliance', 'strategic', 'summit', 'visit',
   'meet', 'talks', 'supply', 'deliver', 'buy', 'sell', 'transfer', 'sign', 'trade', 'drone', 'missile', 'ballistic-missile',
   'fighter-jet', 'sanctions', 'railway', 'transport-corridor', 'gas', 'oil-and-gas', 'nuclear-plant', 'satellite', 'support',
@@ -79,6 +83,10 @@ export function buildSideIndex(dataset: Dataset): SideIndex {
 }
 
 interface Tally {
+  /** Sentences naming both sides (not in a list of countries): the unit that holds on short texts and any paragraphing. */
+  coSentences: number;
+  relationSentences: number;
+  contentSentences: number;
   coBlocks: number;
   relationBlocks: number;
   listBlocks: number;
@@ -96,13 +104,14 @@ function sidesIn(refs: ReadonlySet<RefKey>, sides: SideIndex): Set<Side> {
 }
 
 function tally(input: RelevanceInput, sides: SideIndex): Tally {
-  const result: Tally = { coBlocks: 0, relationBlocks: 0, listBlocks: 0, mentions: { ru: 0, ir: 0 }, coMentions: new Map() };
+  const result: Tally = { coSentences: 0, relationSentences: 0, contentSentences: 0, coBlocks: 0, relationBlocks: 0, listBlocks: 0, mentions: { ru: 0, ir: 0 }, coMentions: new Map() };
   for (const { scan, boilerplate } of input.blocks) {
     if (boilerplate) continue;
     for (const mention of scan.actorMentions) {
       const side = sides.sideOf(mention.key);
       if (side) result.mentions[side]++;
     }
+    result.contentSentences += Math.max(1, scan.sentences.length);
     const present = sidesIn(scan.refs, sides);
     if (present.size < 2) continue;
     // "Saudi Arabia, Russia, Iran, Iraq and the UAE…": a list of countries, whatever verbs surround it.
@@ -110,6 +119,12 @@ function tally(input: RelevanceInput, sides: SideIndex): Tally {
     if (Math.max(states, scan.countries) >= 4) {
       result.listBlocks++;
       continue;
+    }
+    for (const sentence of scan.sentences) {
+      const refs = new Set(sentence.refs);
+      if (sidesIn(refs, sides).size < 2) continue;
+      result.coSentences++;
+      if (RELATION_CONCEPTS.some((concept) => refs.has(concept))) result.relationSentences++;
     }
     const hasRelation = RELATION_CONCEPTS.some((concept) => scan.refs.has(concept));
     result.coBlocks++;
@@ -136,7 +151,10 @@ export function scoreRelevance(input: RelevanceInput, sides: SideIndex): Relevan
   const reasons: Reason[] = [];
   const reason = (code: ReasonCode, text: string, ...values: (string | number)[]) => reasons.push({ code, text, values: values.map(String) });
 
-  if (counts.mentions.ru === 0 || counts.mentions.ir === 0) {
+  const found = input.claimCount + input.eventCount;
+  // A page holding several dataset claims is about the two even if it never names one of them
+  // ("Iran joins the SCO": the claims are Russia–Iran claims by construction).
+  if ((counts.mentions.ru === 0 || counts.mentions.ir === 0) && input.claimCount < 2) {
     if (counts.mentions.ru === 0 && counts.mentions.ir === 0) reason('neither-mentioned', 'Neither Russia nor Iran is mentioned in the article text');
     else if (counts.mentions.ru === 0) reason('russia-not-mentioned', 'Russia is not mentioned in the article text');
     else reason('iran-not-mentioned', 'Iran is not mentioned in the article text');
@@ -144,15 +162,19 @@ export function scoreRelevance(input: RelevanceInput, sides: SideIndex): Relevan
   }
 
   const points =
-    0.8 * Math.min(counts.coBlocks, 4) +
-    0.7 * Math.min(counts.relationBlocks, 3) +
+    0.5 * Math.min(counts.coSentences, 5) +
+    0.5 * Math.min(counts.relationSentences, 4) +
+    0.3 * Math.min(counts.coBlocks, 3) +
     1.2 * Math.min(input.claimCount, 4) +
+    0.7 * Math.min(input.eventCount, 3) +
     1.5 * (titleBoth ? 1 : 0) +
     0.1 * Math.min(Math.min(counts.mentions.ru, counts.mentions.ir), 10);
   let score = Math.round((1 - Math.exp(-points / 3)) * 100) / 100;
-  // One shared paragraph is a passing mention (a list of signatories, one clause in a trade story),
-  // unless the headline or several claims say the page is about the two of them.
-  const passing = counts.coBlocks < 2 && !titleBoth && input.claimCount < 2;
+  // One shared sentence is a passing mention (a list of signatories, one clause in a trade story),
+  // unless the headline or what the dataset recognises says the page is about the two of them;
+  // so are a few shared sentences lost in a long page about something else.
+  const rare = counts.coSentences < 2 || (counts.contentSentences >= 40 && counts.coSentences / counts.contentSentences < 0.05);
+  const passing = rare && !titleBoth && input.claimCount < 2 && found < 3;
   if (passing) score = Math.min(score, 0.45);
 
   if (counts.coBlocks > 0) {
@@ -165,7 +187,8 @@ export function scoreRelevance(input: RelevanceInput, sides: SideIndex): Relevan
   if (counts.relationBlocks > 0) reason('dealings', `${plural(counts.relationBlocks, 'paragraph', 'paragraphs')} about dealings between them`, counts.relationBlocks);
   if (titleBoth) reason('headline', 'The headline names both');
   if (input.claimCount > 0) reason('claims', `${plural(input.claimCount, 'dataset claim', 'dataset claims')} found`, input.claimCount);
-  if (passing) reason('passing', 'Only one paragraph discusses both, and the headline does not name both');
+  if (input.eventCount > 0) reason('events', `${plural(input.eventCount, 'dataset event', 'dataset events')} mentioned`, input.eventCount);
+  if (passing) reason('passing', 'Both sides are named together only in passing, and the headline does not name both');
   if (counts.listBlocks > 0) reason('lists', `${plural(counts.listBlocks, 'paragraph lists', 'paragraphs list')} many countries (not counted)`, counts.listBlocks);
   return { score, relevant: score >= RELEVANCE_THRESHOLD, reasons };
 }

@@ -8,7 +8,7 @@ import { findDates } from '../dates/extract-dates.ts';
 import { findAmounts, type Amount } from '../match/amounts.ts';
 import type { PatternHit } from '../match/aho-corasick.ts';
 import { countriesNamed } from '../text/countries.ts';
-import { foldText, sourceSpan } from '../text/normalize.ts';
+import { foldText, sourceSpan, type FoldedText } from '../text/normalize.ts';
 import { sentenceSpans, type Span } from '../text/sentences.ts';
 import { evaluateSignature, PHRASE_CONFIDENCE, signatureConfidence, type ClaimSignatures, type WindowEvidence } from './claim-signatures.ts';
 import type { RefKey, TermIndex } from './term-index.ts';
@@ -35,14 +35,26 @@ export interface BlockDate {
   readonly relative?: { readonly weekday: number } | { readonly daysBefore: number };
 }
 
+/** One sentence's evidence: what the page-level reading weighs (see page-highlights.ts). */
+export interface SentenceScan {
+  readonly span: Span;
+  readonly refs: readonly RefKey[];
+  readonly amounts: number;
+  /** Years the sentence names, in full dates or alone ("in 2023"). */
+  readonly years: readonly number[];
+}
+
 export interface BlockScan {
   readonly length: number;
+  /** Every sentence of a block that names anything we know (empty for blocks that name nothing). */
+  readonly sentences: readonly SentenceScan[];
   /** Actor mentions (longest, non-overlapping) in source offsets. */
   readonly actorMentions: readonly BlockMention[];
   /** Every ref key found anywhere in the block. */
   readonly refs: ReadonlySet<RefKey>;
   /** Distinct countries named (counted only in blocks naming two or more actors). */
   readonly countries: number;
+  /** Every claim a sentence (or two short ones) satisfies, unranked: the page, which knows its date, ranks them. */
   readonly claimMatches: readonly BlockClaimMatch[];
   readonly dates: readonly BlockDate[];
   /** The first sentences' evidence, so names from the previous paragraph can complete them. */
@@ -62,17 +74,10 @@ export interface ScanContext {
   readonly terms: TermIndex;
   readonly signatures: ClaimSignatures;
   readonly language: string;
-  /** The page's publication date, when known: between equally good claims, the nearer in time wins. */
-  readonly referenceDate?: string;
 }
-
-/** A second claim on one sentence must be about the same period as the first (days). */
-const SAME_SENTENCE_MAX_DAYS_APART = 400;
 
 /** Two short sentences may state one claim together ("Iran denies it. Russia uses the drones."). */
 const PAIR_MAX_LENGTH = 320;
-/** At most this many claims are attached to one sentence. */
-const CLAIMS_PER_SENTENCE = 2;
 /** How many earlier sentences of the same paragraph may lend a missing name ("the plant", "he"). */
 const CARRY_OVER_SENTENCES = 2;
 const CARRY_OVER_FACTOR = 0.85;
@@ -124,8 +129,8 @@ export function scanBlock(text: string, context: ScanContext): BlockScan {
   });
 
   const refs = new Set(hits.map((hit) => hit.key));
-  const { matches: claimMatches, sentences } =
-    refs.size >= 2 || hits.some((hit) => hit.key.startsWith('p:')) ? matchClaims(text, hits, amounts, context) : { matches: [], sentences: [] };
+  const { matches: claimMatches, sentences } = refs.size > 0 ? matchClaims(text, hits, amounts, context) : { matches: [], sentences: [] };
+  const years = yearsNamed(folded, dates);
   const actorRefs = [...refs].filter((ref) => ref.startsWith('a:')).length;
   const countries = actorRefs >= 2 ? countriesNamed(folded.text, context.language) : 0;
   const leadSentences = sentences.slice(0, CARRY_OVER_SENTENCES).map((sentence) => ({
@@ -135,7 +140,30 @@ export function scanBlock(text: string, context: ScanContext): BlockScan {
     matched: claimMatches.filter((match) => match.start <= sentence.span[0] && match.end >= sentence.span[1]).map((match) => match.claimIndex),
   }));
   const tail = sentences.length > 0 ? carriedRefs(sentences, sentences.length) : new Set([...refs].filter(isCarriable));
-  return { length: text.length, actorMentions: actorMentionsOf(hits), refs, countries, claimMatches, dates, leadSentences, tailRefs: [...tail] };
+  const sentenceScans = sentences.map((sentence) => ({
+    span: sentence.span,
+    refs: [...sentence.refs],
+    amounts: sentence.amounts.length,
+    years: years.filter((year) => year.start >= sentence.span[0] && year.start < sentence.span[1]).map((year) => year.year),
+  }));
+  return { length: text.length, sentences: sentenceScans, actorMentions: actorMentionsOf(hits), refs, countries, claimMatches, dates, leadSentences, tailRefs: [...tail] };
+}
+
+const BARE_YEAR = /(?<![\p{L}\p{N}])(19[89]\d|20[0-4]\d|13[6-9]\d|140\d)(?![\p{L}\p{N}])/gu;
+
+/**
+ * Years named in the block (source offsets): in full dates, and alone ("in 2023", "2023-yilda"). A Solar Hijri
+ * year ("۱۴۰۱", folded to 1401) spans parts of two Gregorian years, and stands for both.
+ */
+function yearsNamed(folded: FoldedText, dates: readonly BlockDate[]): { start: number; year: number }[] {
+  const years = dates.filter((date) => date.date).map((date) => ({ start: date.start, year: Number(date.date!.slice(0, 4)) }));
+  for (const match of folded.text.matchAll(BARE_YEAR)) {
+    const start = sourceSpan(folded, match.index, match.index + 4)[0];
+    const year = Number(match[1]);
+    if (year >= 1900) years.push({ start, year });
+    else years.push({ start, year: year + 621 }, { start, year: year + 622 });
+  }
+  return years;
 }
 
 function matchClaims(
@@ -182,9 +210,8 @@ function matchClaims(
       const confidence = Math.round(signatureConfidence(compiled, withContext, length, false) * CARRY_OVER_FACTOR * 100) / 100;
       found.set(claimIndex, { claimIndex, start: sentence.span[0], end: sentence.span[1], confidence, viaPhrase: false });
     }
-    const best = rankSentenceClaims([...found.values()], context);
-    for (const match of best) matchedInSentence[index]!.add(match.claimIndex);
-    matches.push(...best);
+    for (const match of found.values()) matchedInSentence[index]!.add(match.claimIndex);
+    matches.push(...found.values());
   });
 
   // A claim spread over two short adjacent sentences, each carrying part of the signature.
@@ -207,26 +234,6 @@ function matchClaims(
     }
   }
   return { matches: matches.sort((a, b) => a.start - b.start || b.confidence - a.confidence), sentences };
-}
-
-function dayNumber(date: string): number {
-  const [year = 1970, month = 1, day = 1] = date.split('-').map(Number);
-  return Date.UTC(year, month - 1, day) / 86_400_000;
-}
-
-/**
- * The claims kept for one sentence: the most confident (ties go to the claim nearest the
- * page's date), and a second one only if it is about the same period; two claims from
- * different years on one sentence are usually one right claim and one look-alike.
- */
-function rankSentenceClaims(found: BlockClaimMatch[], context: ScanContext): BlockClaimMatch[] {
-  const dateOf = (match: BlockClaimMatch) => dayNumber(context.signatures.claims[match.claimIndex]!.claim.date);
-  const reference = context.referenceDate ? dayNumber(context.referenceDate.slice(0, 10)) : null;
-  const distance = (match: BlockClaimMatch) => (reference === null ? 0 : Math.abs(dateOf(match) - reference));
-  const ranked = found.sort((a, b) => b.confidence - a.confidence || distance(a) - distance(b));
-  const first = ranked[0];
-  if (!first) return [];
-  return ranked.slice(0, CLAIMS_PER_SENTENCE).filter((match) => match === first || Math.abs(dateOf(match) - dateOf(first)) <= SAME_SENTENCE_MAX_DAYS_APART);
 }
 
 /** Names (actors, literal proper nouns) from the few sentences before `index` in the same block. */

@@ -26,7 +26,9 @@ export interface PatternHit<P> {
 }
 
 const wordCharCache = new Map<number, boolean>();
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+// Chinese and Japanese write words without spaces, so their characters never form a boundary-checked word:
+// 伊朗 must match inside 俄伊关系. (Korean spaces its words; its names are matched as prefixes for the particles.)
+const WORD_CHAR = /(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}\p{M}]/u;
 
 export function isWordChar(code: number): boolean {
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);

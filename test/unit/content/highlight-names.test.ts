@@ -6,8 +6,8 @@ describe('randomHighlightNames', () => {
     const first = randomHighlightNames();
     const second = randomHighlightNames();
     expect(first.solid).not.toBe(second.solid);
-    for (const name of Object.values(first)) expect(name).toMatch(/^h[0-9a-f]{16}-(solid|dashed|wavy|focus|actor)$/);
-    expect(new Set(Object.values(first)).size).toBe(5);
+    for (const name of Object.values(first)) expect(name).toMatch(/^h[0-9a-f]{16}-(solid|dashed|wavy|event|detected|focus|actor)$/);
+    expect(new Set(Object.values(first)).size).toBe(7);
   });
 
   it('builds the names from the random bytes it is given', () => {

@@ -44,7 +44,8 @@ describe('regression pages', () => {
       expect(expected.claims.filter((claim) => !found(claim) && !known.has(claim.claimId)).map((claim) => claim.claimId)).toEqual([]);
       expect(expected.claims.filter((claim) => found(claim) && known.has(claim.claimId)).map((claim) => `${claim.claimId} is found now: remove it from knownMisses`)).toEqual([]);
       const stated = new Set(expected.claims.map((claim) => claim.claimId));
-      expect(annotation.claims.filter((match) => !stated.has(match.claimId)).map((match) => `${match.claimId}: ${match.text.slice(0, 80)}`)).toEqual([]);
+      // Dataset claims (tier "claim") must be ones the page states; event mentions and detected claims are scored on the eval sets.
+      expect(annotation.claims.filter((match) => match.claimId && !stated.has(match.claimId)).map((match) => `${match.claimId}: ${match.text.slice(0, 80)}`)).toEqual([]);
     });
   }
 });

@@ -27,7 +27,8 @@ beforeAll(() => {
 
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
-describe('npm run annotate', () => {
+// Each test starts Node and tsx: on a busy 2-core machine that alone can take seconds, so the harness waits long.
+describe('npm run annotate', { timeout: 60_000 }, () => {
   it('prints one JSON line per input, with exact page text for each claim', () => {
     const { status, lines } = annotate([join(workDir, 'a.txt'), join(workDir, 'b.html')]);
     expect(status).toBe(0);

@@ -20,7 +20,9 @@ const dataset = {
   ],
 } as unknown as Dataset;
 
-const hit: ClaimHit = { claimId: 'c1', eventIds: [], text: 'Russia will build the line', start: 10, end: 36, confidence: 0.8, prefix: 'Tehran. ', suffix: ', he said.' };
+const hit: ClaimHit = {
+  tier: 'claim', claimId: 'c1', eventIds: [], nearEventIds: [], evidence: [], text: 'Russia will build the line', start: 10, end: 36, confidence: 0.8, prefix: 'Tehran. ', suffix: ', he said.',
+};
 const input = { pageUrl: 'https://news.example/story', claims: [hit, { ...hit, claimId: 'gone' }], dataset, created: '2025-01-01T00:00:00.000Z' };
 
 describe('toWebAnnotations', () => {
@@ -34,9 +36,20 @@ describe('toWebAnnotations', () => {
       { type: 'TextPositionSelector', start: 10, end: 36 },
     ]);
     expect(annotation!.body).toMatchObject({ claimId: 'c1', status: 'officially-stated', value: 'Russia will build a railway.' });
-    expect(annotation!.body.sources.map((source) => source.id)).toEqual(['s1', 's2']);
-    expect(annotation!.body.sources[1]).not.toHaveProperty('url');
+    expect(annotation!.body).toMatchObject({ tier: 'claim' });
+    const sources = (annotation!.body as { sources: { id: string }[] }).sources;
+    expect(sources.map((source) => source.id)).toEqual(['s1', 's2']);
+    expect(sources[1]).not.toHaveProperty('url');
     expect(JSON.parse(JSON.stringify(collection))['@context'][0]).toBe('http://www.w3.org/ns/anno.jsonld');
+  });
+
+  it('exports a detected claim with its tier and nearest events, never as a dataset claim', () => {
+    const { claimId: _claimId, ...rest } = hit;
+    const detected: ClaimHit = { ...rest, tier: 'detected', nearEventIds: ['e9'] };
+    const collection = toWebAnnotations({ ...input, claims: [detected] });
+    expect(collection.total).toBe(1);
+    expect(collection.first.items[0]!.body).toMatchObject({ tier: 'detected', eventIds: [], nearEventIds: ['e9'] });
+    expect(collection.first.items[0]!.body).not.toHaveProperty('claimId');
   });
 });
 

@@ -1,0 +1,135 @@
+/**
+ * What each dataset event is "about", as weighted vocabulary: the signature groups of its claims
+ * ("Rasht or Astara", "railway", "sign"), each weighted by how rare its words are across all
+ * claims. A group of words every story has ("Russia", "Iran", "Moscow", "agreement") weighs little
+ * or nothing; "Rasht–Astara" or "Khayyam" weighs a lot. A sentence that carries enough of one
+ * claim's weighted groups is about that claim's event even when it does not state the claim.
+ */
+import type { Dataset } from '../dataset/schema.ts';
+import type { AhoCorasick } from '../match/aho-corasick.ts';
+import { dayNumber } from './page-time.ts';
+import { literalRefKey, termPattern, type RefKey } from './term-index.ts';
+
+export interface WeightedGroup {
+  readonly refs: readonly RefKey[];
+  /** Each ref's weight, in the order of `refs`: the group counts as much as its heaviest ref a sentence has. */
+  readonly weights: readonly number[];
+  /** Whether each ref is a name (a person, company, place, weapon…) rather than a word of the vocabulary. */
+  readonly names: readonly boolean[];
+  /** The heaviest possible (0: the group says nothing about which event). */
+  readonly weight: number;
+}
+
+export interface EventProfile {
+  readonly index: number;
+  readonly id: string;
+  /** Day number of the event's date (its first day for month or year precision), and of its end. */
+  readonly day: number;
+  readonly endDay: number;
+  readonly year: number;
+  /** For each claim of the event, its required (`all`) and optional (`any`) groups with their weights. */
+  readonly claims: readonly { readonly all: readonly WeightedGroup[]; readonly any: readonly WeightedGroup[] }[];
+}
+
+export interface EventIndex {
+  readonly events: readonly EventProfile[];
+  /** Ref → the events whose vocabulary includes it with some weight. */
+  readonly eventsByRef: ReadonlyMap<RefKey, readonly number[]>;
+  readonly eventIndexById: ReadonlyMap<string, number>;
+}
+
+/** Refs every story about the two countries has: they tell no event from another. */
+export const SIDE_REFS: ReadonlySet<RefKey> = new Set(['a:russia', 'a:iran', 'c:moscow', 'c:tehran', 'c:kremlin']);
+
+/** A group word shared by more claims than this share weighs nothing ("agreement", "sign"). */
+const COMMON_SHARE = 0.12;
+/** Ordinary words ("war", "visit", "West") weigh this much of a name of the same rarity ("Rasht", "Khayyam"). */
+const WORD_FACTOR = 0.45;
+
+/** Names are written capitalised or with digits ("Rasht", "Su-35", "Resolution 2231"); vocabulary is not. */
+const looksLikeName = (term: string) => /^[\p{Lu}\d]/u.test(term.replace(/^t:/, '')) || /\d/.test(term);
+
+function refOf(ref: string): RefKey | null {
+  if (ref.startsWith('n:')) return null;
+  return ref.startsWith('t:') ? literalRefKey(ref.slice(2)) : ref;
+}
+
+/**
+ * A literal that is itself a name of one of the two sides ("Russian", "Iran's", "Tehran") says
+ * nothing about which event; the automaton that finds names in pages tells us which those are.
+ */
+function isSideLiteral(ref: RefKey, automaton: AhoCorasick<RefKey>): boolean {
+  if (!ref.startsWith('t:')) return false;
+  const { text } = termPattern(ref.slice(2));
+  return automaton.search(text).some((hit) => SIDE_REFS.has(hit.payload) && hit.end - hit.start >= text.length - 3);
+}
+
+/**
+ * Each event's weighted vocabulary, as plain data: the build computes it once (it needs the lexicon, which the
+ * extension does not ship) and the engine indexes it at start-up (`indexEvents`).
+ */
+export function compileEventProfiles(dataset: Dataset, automaton: AhoCorasick<RefKey>): EventProfile[] {
+  const eventIndexById = new Map(dataset.events.map((event, index) => [event.id, index]));
+  // How many claims use each ref in a group: the rarer, the more it says.
+  const claimFrequency = new Map<RefKey, number>();
+  for (const claim of dataset.claims) {
+    const refs = new Set([...claim.match.all.flat(), ...claim.match.any.flat()].map(refOf).filter((ref): ref is RefKey => ref !== null));
+    for (const ref of refs) claimFrequency.set(ref, (claimFrequency.get(ref) ?? 0) + 1);
+  }
+  const total = Math.max(1, dataset.claims.length);
+  const sideLiteral = new Map<RefKey, boolean>();
+  const conceptIsName = (id: string) => {
+    const english = dataset.concepts[id]?.en ?? Object.values(dataset.concepts[id] ?? {}).flat();
+    return english.length > 0 && english.filter(looksLikeName).length * 2 >= english.length;
+  };
+  const states = new Set(dataset.actors.filter((actor) => actor.kind === 'state').map((actor) => `a:${actor.id}`));
+  const isName = (raw: string) =>
+    raw.startsWith('a:') ? !states.has(raw) : raw.startsWith('c:') ? conceptIsName(raw.slice(2)) : looksLikeName(raw);
+  const weightOf = (ref: RefKey, raw: string): number => {
+    if (SIDE_REFS.has(ref)) return 0;
+    let side = sideLiteral.get(ref);
+    if (side === undefined) sideLiteral.set(ref, (side = isSideLiteral(ref, automaton)));
+    if (side) return 0;
+    const frequency = claimFrequency.get(ref) ?? 1;
+    if (frequency / total > COMMON_SHARE) return 0;
+    // Inverse frequency, so "Rasht" (2 claims) weighs more than "railway" (8 claims).
+    return Math.round(Math.log(total / frequency) * (isName(raw) ? 50 : 50 * WORD_FACTOR)) / 100;
+  };
+  const weighGroups = (groups: readonly (readonly string[])[]): WeightedGroup[] =>
+    groups.map((group) => {
+      const raws = group.filter((raw) => refOf(raw) !== null);
+      const refs = raws.map((raw) => refOf(raw)!);
+      const weights = raws.map((raw, index) => weightOf(refs[index]!, raw));
+      return { refs, weights, names: raws.map(isName), weight: Math.max(0, ...weights) };
+    });
+
+  const claimsOfEvent = dataset.events.map((): { all: WeightedGroup[]; any: WeightedGroup[] }[] => []);
+  for (const claim of dataset.claims) {
+    const profile = { all: weighGroups(claim.match.all), any: weighGroups(claim.match.any) };
+    for (const eventId of claim.eventIds) {
+      const index = eventIndexById.get(eventId);
+      if (index !== undefined) claimsOfEvent[index]!.push(profile);
+    }
+  }
+  return dataset.events.map((event, index): EventProfile => {
+    const day = dayNumber(event.date);
+    return { index, id: event.id, day, endDay: event.endDate ? dayNumber(event.endDate) : day, year: Number(event.date.slice(0, 4)), claims: claimsOfEvent[index]! };
+  });
+}
+
+/** The look-ups the engine needs over the profiles: which events a ref points at, and events by id. */
+export function indexEvents(events: readonly EventProfile[]): EventIndex {
+  const eventsByRef = new Map<RefKey, number[]>();
+  for (const event of events) {
+    for (const claim of event.claims) {
+      for (const group of [...claim.all, ...claim.any]) {
+        if (group.weight === 0) continue;
+        for (const ref of group.refs) {
+          const list = eventsByRef.get(ref) ?? eventsByRef.set(ref, []).get(ref)!;
+          if (list[list.length - 1] !== event.index) list.push(event.index);
+        }
+      }
+    }
+  }
+  return { events, eventsByRef, eventIndexById: new Map(events.map((event) => [event.id, event.index])) };
+}

@@ -1,0 +1,92 @@
+/**
+ * The three tiers of highlight and time-aware linking, on short texts of our own against the real dataset,
+ * and the extension's precompiled engine data giving the same answers as the CLI's engine.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runtimeDataset } from '../../../src/build/dataset-plugin.ts';
+import { annotatePage, createEngine, type PageInput } from '../../../src/core/engine/annotate.ts';
+import { compileEventProfiles } from '../../../src/core/engine/event-index.ts';
+import { dayNumber, pageTime, timeCompatible } from '../../../src/core/engine/page-time.ts';
+import { buildTermIndex, compileTerms } from '../../../src/core/engine/term-index.ts';
+import { annotateDocument } from '../../../src/node/annotate-document.ts';
+import { realEngine } from './real-dataset.ts';
+
+const page = (paragraphs: string[], extra: Partial<PageInput> = {}): PageInput => ({ blocks: paragraphs.map((text) => ({ text, kind: 'paragraph' as const })), ...extra });
+
+describe('page time', () => {
+  it('takes the publication date, else the latest date the text names', () => {
+    expect(pageTime('2025-03-04T10:00:00Z', ['2030-01-01'])).toEqual({ day: dayNumber('2025-03-04'), published: true });
+    expect(pageTime(undefined, ['2022-07-19', '2023-05'])).toEqual({ day: dayNumber('2023-05'), published: false });
+    expect(pageTime(undefined, [])).toEqual({ day: null, published: false });
+  });
+
+  it('links far back only to what the sentence dates, and never to what came after publication', () => {
+    const published = pageTime('2026-03-02', []);
+    const item = (date: string) => ({ day: dayNumber(date), endDay: dayNumber(date), year: Number(date.slice(0, 4)) });
+    expect(timeCompatible(published, item('2026-02-28'), new Set())).toBe(true);
+    expect(timeCompatible(published, item('2022-07-19'), new Set())).toBe(false);
+    expect(timeCompatible(published, item('2022-07-19'), new Set([2022]))).toBe(true);
+    expect(timeCompatible(published, item('2026-06-05'), new Set([2026]))).toBe(false);
+    // Known only from the text, the page's time is a lower bound: later items stay possible.
+    expect(timeCompatible(pageTime(undefined, ['2024-01-01']), item('2025-01-17'), new Set())).toBe(true);
+  });
+});
+
+describe('tiers', () => {
+  const { engine } = realEngine();
+
+  it('marks a sentence about a dataset event that states none of its claims as an event mention, linked to that event', () => {
+    const annotation = annotatePage(engine, page([
+      'Russia and Iran discuss railway financing',
+      'Russian and Iranian transport officials met in Tehran on Monday to review progress on the Rasht–Astara railway, the last missing link of the corridor.',
+      'The officials said the design work on the Rasht–Astara line would be finished within months, Iranian media reported.',
+    ], { title: 'Russia and Iran discuss railway financing', publishedDate: '2024-02-05' }));
+    expect(annotation.relevant).toBe(true);
+    const mention = annotation.claims.find((claim) => claim.text.startsWith('Russian and Iranian transport officials'));
+    expect(mention).toMatchObject({ eventIds: ['rasht-astara-railway-2023'] });
+    expect(['claim', 'event']).toContain(mention!.tier);
+    expect(annotation.claims.some((claim) => claim.tier === 'event' && claim.eventIds[0] === 'rasht-astara-railway-2023' && !claim.claimId)).toBe(true);
+  });
+
+  it('marks dealings the dataset does not hold as detected, with nearest events kept apart from eventIds', () => {
+    const annotation = annotatePage(engine, page([
+      'Russia and Iran to swap football coaches',
+      'Russia and Iran signed an agreement on Thursday to exchange youth football coaches, the Russian sports ministry said.',
+      'Under the agreement, Iran will send twelve coaches to Russian academies for a year, and Russia will send eight to Iran.',
+    ], { title: 'Russia and Iran to swap football coaches', publishedDate: '2024-09-12' }));
+    expect(annotation.relevant).toBe(true);
+    const detected = annotation.claims.filter((claim) => claim.tier === 'detected');
+    expect(detected.length).toBeGreaterThan(0);
+    for (const claim of detected) {
+      expect(claim.eventIds).toEqual([]);
+      expect(claim.claimId).toBeUndefined();
+    }
+  });
+
+  it('does not link a sentence to a claim years before the page unless the sentence names that time', () => {
+    const sentence = 'Putin flew to Tehran on Tuesday for talks with Iran\'s Supreme Leader Ali Khamenei and President Ebrahim Raisi.';
+    const claimsOn = (publishedDate: string, text: string) =>
+      annotatePage(engine, page(['Putin and Khamenei meet in Tehran', text, 'The Kremlin said Putin and Khamenei discussed the war and gas deals.'], { title: 'Putin and Khamenei meet in Tehran', publishedDate }))
+        .claims.filter((claim) => claim.claimId === 'putin-meets-khamenei-raisi-tehran');
+    expect(claimsOn('2022-07-20', sentence)).toHaveLength(1);
+    expect(claimsOn('2025-11-20', sentence)).toHaveLength(0);
+    expect(claimsOn('2025-11-20', sentence.replace('on Tuesday', 'in July 2022'))).toHaveLength(1);
+  });
+});
+
+describe('precompiled engine data', () => {
+  it('gives the extension the same highlights as the CLI, though it ships without the lexicon', () => {
+    const { dataset, engine } = realEngine();
+    const terms = compileTerms(dataset);
+    const shipped = JSON.parse(JSON.stringify({ dataset: runtimeDataset(dataset), terms, events: compileEventProfiles(dataset, buildTermIndex(terms).automaton) }));
+    const extension = createEngine(shipped.dataset, shipped.terms, shipped.events);
+    const html = readFileSync(resolve(import.meta.dirname, '../../fixtures/pages/en-tehran-summit.html'), 'utf8');
+    const summary = (claims: readonly { tier: string; claimId?: string; eventIds: readonly string[]; start: number }[]) =>
+      claims.map(({ tier, claimId, eventIds, start }) => `${start}:${tier}:${claimId ?? ''}:${eventIds.join(',')}`);
+    const cli = annotateDocument(engine, html, 'html').annotation.claims;
+    expect(cli.some((claim) => claim.tier !== 'claim')).toBe(true);
+    expect(summary(annotateDocument(extension, html, 'html').annotation.claims)).toEqual(summary(cli));
+  });
+});
