@@ -17,3 +17,9 @@ declare module 'virtual:lens-engine-data' {
   export const engineDataJson: string;
   export type EngineData = { dataset: Dataset; terms: CompiledTerms; events: EventProfile[] };
 }
+
+declare module 'virtual:lens-precheck' {
+  /** `RegExp` sources (flag `u`) for names of each side, generated from the dataset's vocabulary. */
+  export const russiaPattern: string;
+  export const iranPattern: string;
+}

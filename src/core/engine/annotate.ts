@@ -129,7 +129,7 @@ export function* createEngineInSteps(dataset: Dataset, terms: CompiledTerms = co
     terms: termIndex,
     signatures: compileSignatures(dataset),
     sides: buildSideIndex(dataset),
-    events: indexEvents(profiles),
+    events: indexEvents(profiles, dataset.actors),
     claimsById: new Map(dataset.claims.map((claim) => [claim.id, claim])),
   };
 }

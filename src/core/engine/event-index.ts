@@ -33,6 +33,8 @@ export interface EventProfile {
 
 export interface EventIndex {
   readonly events: readonly EventProfile[];
+  /** For people with dated roles, the day their first role began: a sentence naming them is not about events long before. */
+  readonly firstRoleDay: ReadonlyMap<RefKey, number>;
   /** Ref → the events whose vocabulary includes it with some weight. */
   readonly eventsByRef: ReadonlyMap<RefKey, readonly number[]>;
   readonly eventIndexById: ReadonlyMap<string, number>;
@@ -41,13 +43,16 @@ export interface EventIndex {
 /** Refs every story about the two countries has: they tell no event from another. */
 export const SIDE_REFS: ReadonlySet<RefKey> = new Set(['a:russia', 'a:iran', 'c:moscow', 'c:tehran', 'c:kremlin']);
 
-/** A group word shared by more claims than this share weighs nothing ("agreement", "sign"). */
-const COMMON_SHARE = 0.12;
+/** A group word shared by more events than this share weighs nothing ("agreement", "sign", Putin). */
+const COMMON_SHARE = 0.15;
 /** Ordinary words ("war", "visit", "West") weigh this much of a name of the same rarity ("Rasht", "Khayyam"). */
 const WORD_FACTOR = 0.45;
 
 /** Names are written capitalised or with digits ("Rasht", "Su-35", "Resolution 2231"); vocabulary is not. */
-const looksLikeName = (term: string) => /^[\p{Lu}\d]/u.test(term.replace(/^t:/, '')) || /\d/.test(term);
+const looksLikeName = (term: string) => {
+  const text = term.replace(/^t:/, '').replace(/\*$/, '');
+  return !CALENDAR_WORDS.has(text.toLowerCase()) && (/^[\p{Lu}\d]/u.test(text) || /\d/.test(text));
+};
 
 function refOf(ref: string): RefKey | null {
   if (ref.startsWith('n:')) return null;
@@ -60,9 +65,18 @@ function refOf(ref: string): RefKey | null {
  */
 function isSideLiteral(ref: RefKey, automaton: AhoCorasick<RefKey>): boolean {
   if (!ref.startsWith('t:')) return false;
-  const { text } = termPattern(ref.slice(2));
-  return automaton.search(text).some((hit) => SIDE_REFS.has(hit.payload) && hit.end - hit.start >= text.length - 3);
+  return automaton.search(termPattern(ref.slice(2)).text).some((hit) => SIDE_REFS.has(hit.payload));
 }
+
+/** English month and weekday names are capitalised but name no event ("July", "Tuesday"). */
+const CALENDAR_WORDS: ReadonlySet<string> = (() => {
+  const words = new Set<string>();
+  const month = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' });
+  const weekday = new Intl.DateTimeFormat('en', { weekday: 'long', timeZone: 'UTC' });
+  for (let index = 0; index < 12; index++) words.add(month.format(new Date(Date.UTC(2023, index, 15))).toLowerCase());
+  for (let index = 0; index < 7; index++) words.add(weekday.format(new Date(Date.UTC(2023, 0, 1 + index))).toLowerCase());
+  return words;
+})();
 
 /**
  * Each event's weighted vocabulary, as plain data: the build computes it once (it needs the lexicon, which the
@@ -70,13 +84,20 @@ function isSideLiteral(ref: RefKey, automaton: AhoCorasick<RefKey>): boolean {
  */
 export function compileEventProfiles(dataset: Dataset, automaton: AhoCorasick<RefKey>): EventProfile[] {
   const eventIndexById = new Map(dataset.events.map((event, index) => [event.id, index]));
-  // How many claims use each ref in a group: the rarer, the more it says.
-  const claimFrequency = new Map<RefKey, number>();
+  // How many events each ref belongs to (through their claims' signatures or their actors): the rarer, the more
+  // it says. Counted by event, not by claim: Raisi appears in few claims but in many events.
+  const refsOfEvent = dataset.events.map((event) => new Set<RefKey>(event.actors.map((id) => `a:${id}`)));
   for (const claim of dataset.claims) {
-    const refs = new Set([...claim.match.all.flat(), ...claim.match.any.flat()].map(refOf).filter((ref): ref is RefKey => ref !== null));
-    for (const ref of refs) claimFrequency.set(ref, (claimFrequency.get(ref) ?? 0) + 1);
+    const refs = [...claim.match.all.flat(), ...claim.match.any.flat()].map(refOf).filter((ref): ref is RefKey => ref !== null);
+    refs.push(...claim.actors.map((id) => `a:${id}`));
+    for (const eventId of claim.eventIds) {
+      const index = eventIndexById.get(eventId);
+      if (index !== undefined) for (const ref of refs) refsOfEvent[index]!.add(ref);
+    }
   }
-  const total = Math.max(1, dataset.claims.length);
+  const eventFrequency = new Map<RefKey, number>();
+  for (const refs of refsOfEvent) for (const ref of refs) eventFrequency.set(ref, (eventFrequency.get(ref) ?? 0) + 1);
+  const total = Math.max(1, dataset.events.length);
   const sideLiteral = new Map<RefKey, boolean>();
   const conceptIsName = (id: string) => {
     const english = dataset.concepts[id]?.en ?? Object.values(dataset.concepts[id] ?? {}).flat();
@@ -90,9 +111,9 @@ export function compileEventProfiles(dataset: Dataset, automaton: AhoCorasick<Re
     let side = sideLiteral.get(ref);
     if (side === undefined) sideLiteral.set(ref, (side = isSideLiteral(ref, automaton)));
     if (side) return 0;
-    const frequency = claimFrequency.get(ref) ?? 1;
+    const frequency = eventFrequency.get(ref) ?? 1;
     if (frequency / total > COMMON_SHARE) return 0;
-    // Inverse frequency, so "Rasht" (2 claims) weighs more than "railway" (8 claims).
+    // Inverse frequency, so "Rasht" (1 event) weighs more than "railway" (4 events).
     return Math.round(Math.log(total / frequency) * (isName(raw) ? 50 : 50 * WORD_FACTOR)) / 100;
   };
   const weighGroups = (groups: readonly (readonly string[])[]): WeightedGroup[] =>
@@ -117,8 +138,13 @@ export function compileEventProfiles(dataset: Dataset, automaton: AhoCorasick<Re
   });
 }
 
-/** The look-ups the engine needs over the profiles: which events a ref points at, and events by id. */
-export function indexEvents(events: readonly EventProfile[]): EventIndex {
+/** The look-ups the engine needs over the profiles: which events a ref points at, events by id, and tenures. */
+export function indexEvents(events: readonly EventProfile[], actors: Dataset['actors']): EventIndex {
+  const firstRoleDay = new Map<RefKey, number>();
+  for (const actor of actors) {
+    const starts = actor.kind === 'person' ? actor.roles.flatMap((role) => (role.from ? [dayNumber(role.from)] : [])) : [];
+    if (starts.length > 0 && starts.length === actor.roles.length) firstRoleDay.set(`a:${actor.id}`, Math.min(...starts));
+  }
   const eventsByRef = new Map<RefKey, number[]>();
   for (const event of events) {
     for (const claim of event.claims) {
@@ -131,5 +157,5 @@ export function indexEvents(events: readonly EventProfile[]): EventIndex {
       }
     }
   }
-  return { events, eventsByRef, eventIndexById: new Map(events.map((event) => [event.id, event.index])) };
+  return { events, eventsByRef, firstRoleDay, eventIndexById: new Map(events.map((event) => [event.id, event.index])) };
 }

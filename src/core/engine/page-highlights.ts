@@ -50,6 +50,8 @@ export interface ContentBlock {
   readonly scan: BlockScan;
 }
 
+/** A person may be in the news this long before their first office (days). */
+const TENURE_SLACK_DAYS = 365;
 /** A second claim on one sentence must be about the same period as the first (days). */
 const SAME_SENTENCE_MAX_DAYS_APART = 400;
 /** At most this many claims are attached to one sentence. */
@@ -73,7 +75,7 @@ const MAIN_TOPIC_SHARE = 0.5;
 const MIN_WORDS = 6;
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u;
 
-interface SentenceView {
+export interface SentenceView {
   readonly blockIndex: number;
   readonly scan: SentenceScan;
   readonly refs: ReadonlySet<RefKey>;
@@ -194,7 +196,7 @@ function claimHighlights(content: readonly ContentBlock[], views: readonly Sente
   return highlights;
 }
 
-interface EventScore {
+export interface EventScore {
   readonly index: number;
   readonly score: number;
   /** Whether the sentence itself names something specific to the event (a name, not only its vocabulary). */
@@ -208,7 +210,7 @@ interface EventScore {
  * groups, at half), the best claim counting. Years named for or against the event, and the page being about it
  * already, tip the balance.
  */
-function scoreEvents(view: SentenceView, context: HighlightContext): EventScore[] {
+export function scoreEvents(view: SentenceView, context: HighlightContext): EventScore[] {
   const candidates = new Set<number>();
   for (const ref of view.refs) for (const index of context.events.eventsByRef.get(ref) ?? []) candidates.add(index);
   /** The weight of the heaviest ref of the group that `refs` has (0 when none). */
@@ -239,6 +241,8 @@ function scoreEvents(view: SentenceView, context: HighlightContext): EventScore[
       if (ownGroups > 0 && score > best) [best, bestRefs, named] = [score, refs, claimNamed];
     }
     if (best === 0) continue;
+    // Someone who took office only years after the event (Pezeshkian, for a 2022 summit) places the sentence later.
+    if ([...view.refs].some((ref) => (context.events.firstRoleDay.get(ref) ?? -Infinity) > event.endDay + TENURE_SLACK_DAYS)) best *= 0.4;
     // A year the sentence names that is not the event's is evidence against it.
     const lastYear = new Date(event.endDay * 86_400_000).getUTCFullYear();
     if (view.scan.years.length > 0 && !view.scan.years.some((year) => year >= event.year && year <= lastYear)) best *= 0.5;
