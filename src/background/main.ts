@@ -9,7 +9,7 @@ import { fail, ok, RuntimeMessageSchema, type Reply, type RuntimeMessage } from 
 import { pageSettingsFor, siteDisabled, sitePatternFor } from '../shared/settings.ts';
 import { clearBadge, showBadge } from './badge.ts';
 import { isTopActiveDocument, senderHostname } from './sender-trust.ts';
-import { loadSettings, saveSettings, updateSettings } from './settings-store.ts';
+import { loadSettings, patchSettings } from './settings-store.ts';
 import { forgetReport, loadReport, saveReport } from './tab-reports.ts';
 
 // Extension pages forbid eval by CSP: never let zod try to compile parsers with `new Function`.
@@ -59,17 +59,17 @@ async function handle(message: RuntimeMessage, sender: Runtime.MessageSender): P
     }
     case 'save-settings': {
       if (!fromOwnPage(sender)) return fail('save-settings is accepted from extension pages only');
-      return ok(await saveSettings(message.settings));
+      return ok(await patchSettings(message.patch));
     }
     case 'set-site-enabled': {
       if (!fromOwnPage(sender)) return fail('set-site-enabled is accepted from extension pages only');
-      const pattern = sitePatternFor(message.hostname);
+      const { hostname, enabled } = message;
       return ok(
-        await updateSettings((current) => ({
-          ...current,
-          disabledSites: message.enabled
-            ? current.disabledSites.filter((site) => !siteDisabled({ disabledSites: [site] }, message.hostname))
-            : [...new Set([...current.disabledSites, pattern])],
+        await patchSettings((current) => ({
+          // Back on: every pattern that covers the host goes; off: the host's own pattern is added.
+          sites: enabled
+            ? Object.fromEntries(current.disabledSites.filter((site) => siteDisabled({ disabledSites: [site] }, hostname)).map((site) => [site, false]))
+            : { [sitePatternFor(hostname)]: true },
         })),
       );
     }

@@ -100,7 +100,8 @@ function main(): void {
   });
   // Turning the extension off for this site (or everywhere) takes effect at once, and back on too.
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'sync' && 'settings' in changes) void applySettings().catch(() => undefined);
+    // storage.local holds the settings (storage.sync only mirrors them).
+    if (area === 'local' && 'settings' in changes) void applySettings().catch(() => undefined);
   });
   applySettings().catch(() => {
     // A page that breaks our reading must never see an error from us.

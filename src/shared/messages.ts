@@ -19,7 +19,14 @@ export const RuntimeMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('page-report'), report: PageReportSchema }),
   z.strictObject({ type: z.literal('get-report'), tabId: z.number().int().nonnegative() }),
   z.strictObject({ type: z.literal('get-settings') }),
-  z.strictObject({ type: z.literal('save-settings'), settings: SettingsSchema }),
+  // A patch, never the whole settings: what another page changed meanwhile is kept.
+  z.strictObject({
+    type: z.literal('save-settings'),
+    patch: z.strictObject({
+      set: SettingsSchema.omit({ version: true, disabledSites: true }).partial().optional(),
+      sites: z.record(z.string().max(253), z.boolean()).optional(),
+    }),
+  }),
   z.strictObject({ type: z.literal('set-site-enabled'), hostname: z.string().min(1).max(253), enabled: z.boolean() }),
   // No host name in it: the background takes the page from the sender the browser reports.
   z.strictObject({ type: z.literal('get-page-settings') }),
