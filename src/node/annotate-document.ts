@@ -23,10 +23,12 @@ export function pageFromHtml(html: string, options: DocumentOptions = {}): PageI
   return { blocks, ...metadata, ...(options.url ? { url: options.url } : {}), ...(options.language ? { language: options.language } : {}) };
 }
 
+const HEADLINE_MAX_LENGTH = 200;
+
 /**
  * Plain text: every line is a paragraph (stored articles separate paragraphs by blank lines or
  * by single line breaks alike, and a line break inside a sentence is rare in them); the first
- * line is taken as the title.
+ * line is taken as the title if it looks like a headline.
  */
 export function pageFromText(text: string, options: DocumentOptions = {}): PageInput {
   const blocks = text
@@ -34,7 +36,9 @@ export function pageFromText(text: string, options: DocumentOptions = {}): PageI
     .split(/\n/)
     .filter((block) => /\S/.test(block))
     .map((block) => ({ text: block, kind: 'paragraph' as const }));
-  const title = blocks[0]?.text.split('\n')[0]?.trim() ?? '';
+  // The first line is a headline when it reads like one: short, and not ending as a sentence does.
+  const first = blocks[0]?.text.trim() ?? '';
+  const title = first.length <= HEADLINE_MAX_LENGTH && !/[.!?;:,]$/u.test(first) ? first : '';
   return { blocks, title, ...(options.url ? { url: options.url } : {}), ...(options.language ? { language: options.language } : {}) };
 }
 

@@ -3,8 +3,9 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Dataset } from '../core/dataset/schema.ts';
 import type { PageReport } from '../shared/report.ts';
 import type { Settings } from '../shared/settings.ts';
+import { datasetAsOf } from '../core/dataset/stats.ts';
 import { indexDataset } from '../ui/claim-details.ts';
-import { t } from '../ui/i18n.ts';
+import { formatPartialDate, t } from '../ui/i18n.ts';
 import { DatasetSearch } from './dataset-search.tsx';
 import { ExportButtons, hostnameOf, PageControls } from './page-controls.tsx';
 import { loadReport, loadSettings, runCommand, saveSettings, setSiteEnabled, showClaimOnPage } from './popup-api.ts';
@@ -14,6 +15,7 @@ type Loaded = { report: PageReport | null; settings: Settings };
 
 export function PopupApp({ tabId, dataset }: { tabId: number | null; dataset: Dataset }) {
   const index = useMemo(() => indexDataset(dataset), [dataset]);
+  const asOf = useMemo(() => datasetAsOf(dataset), [dataset]);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
@@ -88,6 +90,11 @@ export function PopupApp({ tabId, dataset }: { tabId: number | null; dataset: Da
       )}
       {(!report || !report.relevant) && <DatasetSearch dataset={dataset} />}
       {controls}
+      {asOf && (
+        <footer class="as-of" data-testid="dataset-as-of">
+          {t('datasetAsOf', 'Dataset current to $1', formatPartialDate(asOf))}
+        </footer>
+      )}
       <p class="visually-hidden" role="status" aria-live="polite">
         {status}
       </p>

@@ -1,9 +1,10 @@
 /** The popup's sections for a relevant page: claims by event, actors, timeline, related coverage. */
 import type { Actor, Coverage, DatasetEvent } from '../core/dataset/schema.ts';
 import type { PageReport } from '../shared/report.ts';
-import { roleAt, type DatasetIndex } from '../ui/claim-details.ts';
+import { laterChange, roleAt, type DatasetIndex } from '../ui/claim-details.ts';
 import { formatPartialDate, t } from '../ui/i18n.ts';
 import { reasonText } from '../ui/reasons.ts';
+import { laterChangeText } from '../ui/role-status.ts';
 import { SourceTitle } from '../ui/source-title.tsx';
 import { statusLabel, statusSymbol } from '../ui/status.ts';
 import { tierCounts, tierLabel } from '../ui/tiers.ts';
@@ -121,10 +122,12 @@ export function ClaimList({ report, index, onShow }: { report: PageReport; index
 
 function ActorItem({ actor, date }: { actor: Actor; date: string }) {
   const role = roleAt(actor, date);
+  const since = laterChange(actor, role);
   return (
     <li>
       <span class="actor-name">{actor.name}</span>
       {role && <span class="role"> — {role.title}</span>}
+      {since && <span class="role since"> ({laterChangeText(since)})</span>}
       <p class="description">{actor.description}</p>
       {actor.wikidata && (
         <a href={`https://www.wikidata.org/wiki/${actor.wikidata}`} target="_blank" rel="noopener noreferrer">

@@ -9,6 +9,8 @@ import { partialDateWithin } from '../core/dataset/dates.ts';
 export interface ActorAtDate {
   readonly actor: Actor;
   readonly role: Role | null;
+  /** Whether the person has since left that office or died (on or after the claim's date). */
+  readonly since: LaterChange | null;
 }
 
 export interface ClaimDetails {
@@ -44,6 +46,31 @@ export function roleAt(actor: Actor, date: string): Role | null {
   return actor.roles.find((role) => partialDateWithin(date, role.from, role.to)) ?? null;
 }
 
+/**
+ * What became of a person, for one short phrase on cards and in the popup: "died …" or
+ * "killed …" whenever the dataset records it, and "left office …" when the office they held
+ * at the claim's (or page's) date has ended since. A 2022 claim naming Raisi as president
+ * says he has since died; a claim about a minister still in office says nothing.
+ */
+export interface LaterChange {
+  readonly kind: 'died' | 'killed' | 'left-office';
+  readonly date: string;
+}
+
+/** `role` is the one held at the claim's or page's date (see roleAt), so an end it records came later. */
+export function laterChange(actor: Actor, role: Role | null): LaterChange | null {
+  const death = actor.roles.find((candidate) => (candidate.ended === 'died' || candidate.ended === 'killed') && candidate.to);
+  if (death?.to) return { kind: death.ended === 'killed' ? 'killed' : 'died', date: death.to };
+  if (role?.to) return { kind: 'left-office', date: role.to };
+  return null;
+}
+
+/** A person or body with the role held at `date` and, when it has ended since, what became of them. */
+export function actorAtDate(actor: Actor, date: string): ActorAtDate {
+  const role = roleAt(actor, date);
+  return { actor, role, since: laterChange(actor, role) };
+}
+
 const present = <T>(value: T | undefined): value is T => value !== undefined;
 
 export function claimDetails(index: DatasetIndex, claimId: string): ClaimDetails | null {
@@ -53,7 +80,7 @@ export function claimDetails(index: DatasetIndex, claimId: string): ClaimDetails
   const actors = claim.actors
     .map((id) => index.actors.get(id))
     .filter(present)
-    .map((actor) => ({ actor, role: roleAt(actor, claim.date) }));
+    .map((actor) => actorAtDate(actor, claim.date));
   const sources = claim.sources.map((id) => index.coverage.get(id)).filter(present);
   const own = new Set(claim.sources);
   const eventIds = new Set(claim.eventIds);

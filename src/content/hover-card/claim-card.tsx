@@ -2,6 +2,7 @@
 import type { ClaimDetails } from '../../ui/claim-details.ts';
 import type { DetectedDetails, EventMentionDetails } from '../../ui/highlight-details.ts';
 import { formatPartialDate, isRightToLeft, t } from '../../ui/i18n.ts';
+import { laterChangeText } from '../../ui/role-status.ts';
 import { SourceTitle } from '../../ui/source-title.tsx';
 import { statusLabel, statusSymbol } from '../../ui/status.ts';
 import { tierLabel } from '../../ui/tiers.ts';
@@ -61,10 +62,11 @@ function ClaimSection({ details }: { details: ClaimDetails }) {
       <p class="context">{claim.context}</p>
       {details.actors.length > 0 && (
         <ul class="actors" aria-label={t('cardActors', 'People and organisations')}>
-          {details.actors.map(({ actor, role }) => (
+          {details.actors.map(({ actor, role, since }) => (
             <li key={actor.id}>
               <span class="actor-name">{actor.name}</span>
               {role && <span class="role"> — {role.title}</span>}
+              {since && <span class="role since"> ({laterChangeText(since)})</span>}
             </li>
           ))}
         </ul>
@@ -79,6 +81,12 @@ function ClaimSection({ details }: { details: ClaimDetails }) {
   );
 }
 
+/** What counted for this highlight, in a line: the reader can judge the match themselves. */
+function Why({ words }: { words: readonly string[] }) {
+  if (words.length === 0) return null;
+  return <p class="why">{t('cardWhy', 'Why: $1', words.join(' · '))}</p>;
+}
+
 /** A sentence about a dataset event that states none of its claims: the event, its claims and its coverage. */
 function EventSection({ details }: { details: EventMentionDetails }) {
   const { event } = details;
@@ -91,6 +99,7 @@ function EventSection({ details }: { details: EventMentionDetails }) {
         {event.place ? ` · ${event.place}` : ''}
       </p>
       <p class="context">{event.summary}</p>
+      <Why words={details.why} />
       {details.claims.length > 0 && (
         <>
           <h3>{t('cardEventClaims', 'Claims about this event in the dataset')}</h3>
@@ -108,10 +117,11 @@ function EventSection({ details }: { details: EventMentionDetails }) {
       )}
       {details.actors.length > 0 && (
         <ul class="actors" aria-label={t('cardActors', 'People and organisations')}>
-          {details.actors.map(({ actor, role }) => (
+          {details.actors.map(({ actor, role, since }) => (
             <li key={actor.id}>
               <span class="actor-name">{actor.name}</span>
               {role && <span class="role"> — {role.title}</span>}
+              {since && <span class="role since"> ({laterChangeText(since)})</span>}
             </li>
           ))}
         </ul>
@@ -128,6 +138,7 @@ function DetectedSection({ details }: { details: DetectedDetails }) {
     <section class="mention detected">
       <p class="badge tier-detected">{tierLabel('detected')}</p>
       <p class="text">{t('cardDetectedNote', 'This sentence reports dealings between Russia and Iran that the dataset does not hold. Check it against its sources.')}</p>
+      <Why words={details.why} />
       {(details.actors.length > 0 || details.years.length > 0) && (
         <>
           <h3>{t('cardRecognised', 'Recognised')}</h3>

@@ -4,6 +4,7 @@
  * the files (scripts/ at build time, tests in Node); nothing here touches a file system.
  */
 import { foldTerm } from '../text/normalize.ts';
+import { checkCoverageIdDates, checkOfficeHolders, checkTitleLanguages, type Placed } from './consistency.ts';
 import {
   SourceFileSchema,
   type Actor,
@@ -52,6 +53,10 @@ type ArrayName = 'actors' | 'events' | 'claims' | 'coverage';
 
 function at(located: Located<unknown>, array: ArrayName, ...rest: PropertyKey[]): string {
   return `${located.file}: ${formatJsonPath([array, located.index, ...rest])}`;
+}
+
+function placed<T>(located: Located<T>, array: ArrayName): Placed<T> {
+  return { item: located.item, at: (...rest) => at(located, array, ...rest) };
 }
 
 export function assembleDataset(documents: readonly SourceDocument[], version: string): AssembleResult {
@@ -115,6 +120,12 @@ export function assembleDataset(documents: readonly SourceDocument[], version: s
   }
   checkSharedNames(actors, errors);
   checkCoverageAddresses(coverage, errors);
+  const placedActors = actors.map((located) => placed(located, 'actors'));
+  const placedCoverage = coverage.map((located) => placed(located, 'coverage'));
+  errors.push(...checkOfficeHolders(placedActors), ...checkCoverageIdDates(placedCoverage));
+  const titles = checkTitleLanguages(placedCoverage);
+  errors.push(...titles.errors);
+  warnings.push(...titles.warnings);
 
   const coveredBy = backReferences(events, claims);
   for (const located of coverage) {

@@ -23,16 +23,22 @@ export const PartialDateSchema = z
 
 export const DatePrecisionSchema = z.enum(['year', 'month', 'day']);
 
+/** Why an office term ended: `term-ended` covers every ordinary end (end of term, replaced, moved to other work). */
+export const RoleEndSchema = z.enum(['term-ended', 'dismissed', 'resigned', 'died', 'killed']);
+export type RoleEnd = z.infer<typeof RoleEndSchema>;
+
 export const RoleSchema = z
   .strictObject({
     title: nonEmpty,
     from: PartialDateSchema.optional(),
     to: PartialDateSchema.optional(),
+    ended: RoleEndSchema.optional(),
   })
   .refine((role) => !role.from || !role.to || role.from.slice(0, role.to.length) <= role.to, {
     message: 'role ends before it starts',
     path: ['to'],
-  });
+  })
+  .refine((role) => !role.ended || Boolean(role.to), { message: 'a role that `ended` needs the date it ended in `to`', path: ['ended'] });
 export type Role = z.infer<typeof RoleSchema>;
 
 export const ActorKindSchema = z.enum(['person', 'organisation', 'state', 'company', 'alliance']);
@@ -89,7 +95,7 @@ export const EventSchema = z
     summary: nonEmpty,
     actors: z.array(IdSchema).default([]),
     place: nonEmpty.optional(),
-    sources: z.array(IdSchema).default([]),
+    sources: z.array(IdSchema).min(1, 'an event needs at least one source'),
   })
   // An invalid date is reported on `date` alone, not again on `precision`.
   .refine((event) => [null, event.precision].includes(partialDatePrecision(event.date)), {
@@ -116,19 +122,41 @@ export const ClaimSchema = z.strictObject({
 });
 export type Claim = z.infer<typeof ClaimSchema>;
 
+/**
+ * How a source was checked: `stored-copy` = a stored copy of the page at `url` with supporting
+ * content was found; `publisher-page` = the publisher's page was found but not the exact content;
+ * `not-found` = no copy found (then there is no `url`, only a `urlNote`).
+ */
+export const CheckHowSchema = z.enum(['stored-copy', 'publisher-page', 'not-found']);
+export type CheckHow = z.infer<typeof CheckHowSchema>;
+
+export const CoverageCheckSchema = z.strictObject({
+  on: PartialDateSchema.refine((value) => partialDatePrecision(value) === 'day', 'must be a day: YYYY-MM-DD'),
+  how: CheckHowSchema,
+});
+
 export const CoverageSourceSchema = z
   .strictObject({
     id: IdSchema,
     outlet: nonEmpty,
+    /** The headline as published, in the source's own language. */
     title: nonEmpty,
+    /** An English translation of the headline, when the title is in another language. */
+    titleTranslation: nonEmpty.optional(),
     date: PartialDateSchema,
     language: LanguageSchema.or(z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code')),
     url: z.url({ protocol: /^https?$/ }).optional(),
     urlNote: nonEmpty.optional(),
+    /** Optional for now: items checked before this field existed have none. */
+    checked: CoverageCheckSchema.optional(),
   })
   .refine((item) => Boolean(item.url) !== Boolean(item.urlNote), {
     message: 'give either a url you found or a urlNote saying it was not found (not both, not neither)',
     path: ['url'],
+  })
+  .refine((item) => item.checked?.how !== 'not-found' || !item.url, {
+    message: 'a source checked as "not-found" cannot keep a url',
+    path: ['checked', 'how'],
   });
 
 /** Coverage as shipped: which claims and events it covers is derived from their `sources`. */

@@ -47,6 +47,12 @@ export const SIDE_REFS: ReadonlySet<RefKey> = new Set(['a:russia', 'a:iran', 'c:
 const COMMON_SHARE = 0.15;
 /** Ordinary words ("war", "visit", "West") weigh this much of a name of the same rarity ("Rasht", "Khayyam"). */
 const WORD_FACTOR = 0.45;
+/**
+ * Inverse frequency grows with the log of the number of events, so every rare word would weigh more each time the
+ * dataset grows and the thresholds in page-highlights.ts would drift. Weights are taken relative to log(events) and
+ * scaled to the size they were calibrated on (65 events).
+ */
+const CALIBRATION_LOG = Math.log(65);
 
 /** Names are written capitalised or with digits ("Rasht", "Su-35", "Resolution 2231"); vocabulary is not. */
 const looksLikeName = (term: string) => {
@@ -114,7 +120,7 @@ export function compileEventProfiles(dataset: Dataset, automaton: AhoCorasick<Re
     const frequency = eventFrequency.get(ref) ?? 1;
     if (frequency / total > COMMON_SHARE) return 0;
     // Inverse frequency, so "Rasht" (1 event) weighs more than "railway" (4 events).
-    return Math.round(Math.log(total / frequency) * (isName(raw) ? 50 : 50 * WORD_FACTOR)) / 100;
+    return Math.round((Math.log(total / frequency) / Math.log(Math.max(2, total))) * CALIBRATION_LOG * (isName(raw) ? 50 : 50 * WORD_FACTOR)) / 100;
   };
   const weighGroups = (groups: readonly (readonly string[])[]): WeightedGroup[] =>
     groups.map((group) => {

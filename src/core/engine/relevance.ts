@@ -57,6 +57,8 @@ export const RELATION_CONCEPTS = [
 ].map((id) => `c:${id}`);
 
 const SIDE_PLACES: Record<string, Side> = { 'c:tehran': 'ir', 'c:moscow': 'ru', 'c:kremlin': 'ru' };
+/** Blocs Russia leads and whose dealings with Iran are Russia's (the Eurasian Economic Union's free-trade deal). */
+const RUSSIAN_LED_BLOCS: Record<string, Side> = { 'a:eurasian-economic-union': 'ru' };
 
 export interface SideIndex {
   sideOf(key: RefKey): Side | null;
@@ -65,7 +67,7 @@ export interface SideIndex {
 }
 
 export function buildSideIndex(dataset: Dataset): SideIndex {
-  const sides = new Map<RefKey, Side>(Object.entries(SIDE_PLACES));
+  const sides = new Map<RefKey, Side>([...Object.entries(SIDE_PLACES), ...Object.entries(RUSSIAN_LED_BLOCS)]);
   const states = new Set<RefKey>();
   const names = new Map<RefKey, string>();
   for (const actor of dataset.actors) {
@@ -114,9 +116,10 @@ function tally(input: RelevanceInput, sides: SideIndex): Tally {
     result.contentSentences += Math.max(1, scan.sentences.length);
     const present = sidesIn(scan.refs, sides);
     if (present.size < 2) continue;
-    // "Saudi Arabia, Russia, Iran, Iraq and the UAE…": a list of countries, whatever verbs surround it.
+    // "Saudi Arabia, Russia, Iran, Iraq and the UAE…": a list of countries, whatever verbs surround it, unless the
+    // paragraph states a dataset claim ("Iran and the EAEU (Armenia, Belarus… and Russia) signed a free-trade deal").
     const states = [...scan.refs].filter((ref) => sides.isState(ref)).length;
-    if (Math.max(states, scan.countries) >= 4) {
+    if (Math.max(states, scan.countries) >= 4 && scan.claimMatches.length === 0) {
       result.listBlocks++;
       continue;
     }

@@ -36,6 +36,12 @@ export function AboutDataset({ lang }: { lang: string }) {
             <dd data-testid="dataset-period">{t('aboutDateRange', '$1 to $2', [date(stats.dateRange.from), date(stats.dateRange.to)])}</dd>
           </div>
         )}
+        {stats.asOf && (
+          <div>
+            <dt>{t('aboutAsOf', 'Current to')}</dt>
+            <dd data-testid="dataset-as-of">{date(stats.asOf)}</dd>
+          </div>
+        )}
         <div>
           <dt>{t('aboutVersion', 'Version')}</dt>
           <dd data-testid="dataset-version" dir="ltr">

@@ -100,3 +100,110 @@ describe('assembleDataset', () => {
     expect(errors[0]?.message).toMatch(/sorces/);
   });
 });
+
+describe('assembleDataset consistency checks', () => {
+  const minister = (files: { actors: any }) => files.actors.actors[2];
+  const secondMinister = (roles: unknown[]) => ({
+    id: 'second-minister', kind: 'person', name: 'Second Minister', aliases: [],
+    names: { en: 'Second Minister', ru: 'Второй министр', fa: 'وزیر دوم' }, roles, country: 'IR', description: 'Fictional.',
+  });
+
+  it('rejects two holders of one office at overlapping dates, naming both roles', () => {
+    const errors = errorsOf(documents(({ actors }) => actors.actors.push(secondMinister([{ title: 'Minister of Examples', from: '2022-12-29' }]))));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.path).toBe('actors.json: $.actors[3].roles[0]');
+    expect(errors[0]?.message).toMatch(/overlaps the same office held by "example-minister" from 2020-01-01 to 2022-12-31 \(actors.json: \$.actors\[2\].roles\[0\]\)/);
+  });
+
+  it('accepts a handover on the same day, a shared office, and titles that differ', () => {
+    const result = assembleDataset(
+      documents(({ actors }) => {
+        actors.actors.push(
+          secondMinister([
+            { title: 'Minister of Examples', from: '2022-12-31' },
+            { title: 'Deputy Minister of Examples', from: '2020-01-01', to: '2022-12-31' },
+            { title: 'Acting Minister of Examples', from: '2021-01-01', to: '2021-02-01' },
+          ]),
+        );
+        actors.actors[2].roles.push({ title: 'Deputy Minister of Examples', from: '2019-01-01', to: '2022-12-31', ended: 'term-ended' });
+      }),
+      'test',
+    );
+    expect(result.ok).toBe(true);
+  });
+
+  it('rejects an end reason without an end date', () => {
+    const errors = errorsOf(documents((files) => (minister(files).roles = [{ title: 'Minister of Examples', from: '2020-01-01', ended: 'killed' }])));
+    expect(errors[0]?.path).toBe('actors.json: $.actors[2].roles[0].ended');
+  });
+
+  it('rejects a coverage id whose embedded date disagrees with its date', () => {
+    const errors = errorsOf(
+      documents(({ chapter }) => {
+        chapter.coverage[0].id = 'cov-example-2023-05-17-railway';
+        chapter.events[0].sources = ['cov-example-2023-05-17-railway'];
+        chapter.claims[0].sources = ['cov-example-2023-05-17-railway'];
+      }),
+    );
+    expect(errors).toEqual([
+      { path: 'chapters/example.json: $.coverage[0].id', message: "the id says 2023-05-17 but the item's date is 2023-05-18; make them agree" },
+    ]);
+  });
+
+  it('rejects an event without a source', () => {
+    const errors = errorsOf(documents(({ chapter }) => (chapter.events[0].sources = [])));
+    expect(errors[0]).toEqual({ path: 'chapters/example.json: $.events[0].sources', message: 'an event needs at least one source' });
+  });
+
+  it('rejects a title not written in the script of its declared language', () => {
+    const errors = errorsOf(
+      documents(({ chapter }) => {
+        chapter.coverage[0].language = 'fa';
+        chapter.coverage[0].title = 'Iran and Russia sign a railway deal';
+      }),
+    );
+    expect(errors[0]?.path).toBe('chapters/example.json: $.coverage[0].title');
+    expect(errors[0]?.message).toMatch(/not in Arabic script/);
+  });
+
+  it('rejects a Latin-language title written in another script, and accepts the right script', () => {
+    const wrong = errorsOf(documents(({ chapter }) => (chapter.coverage[0].title = 'Россия построит железную дорогу')));
+    expect(wrong[0]?.message).toMatch(/not in Latin script/);
+    const right = assembleDataset(
+      documents(({ chapter }) => {
+        chapter.coverage[0].language = 'ru';
+        chapter.coverage[0].title = 'Россия построит в Иране железную дорогу «Решт — Астара»';
+        chapter.coverage[0].titleTranslation = 'Russia will build the Rasht–Astara railway in Iran';
+      }),
+      'test',
+    );
+    expect(right.ok).toBe(true);
+  });
+
+  it('warns when an Italian item has an English-looking title', () => {
+    const result = assembleDataset(
+      documents(({ chapter }) => {
+        chapter.coverage[0].language = 'it';
+        chapter.coverage[0].title = 'Iran sides with Russia in the war (English translation of the headline)';
+      }),
+      'test',
+    );
+    expect(result.ok).toBe(true);
+    expect(result.warnings.map((warning) => warning.path)).toContain('chapters/example.json: $.coverage[0].title');
+  });
+
+  it('records how a source was checked, and refuses "not-found" with a url', () => {
+    const ok = assembleDataset(documents(({ chapter }) => (chapter.coverage[0].checked = { on: '2026-11-30', how: 'not-found' })), 'test');
+    expect(ok.ok).toBe(true);
+    const errors = errorsOf(
+      documents(({ chapter }) => {
+        delete chapter.coverage[0].urlNote;
+        chapter.coverage[0].url = 'https://example.org/a';
+        chapter.coverage[0].checked = { on: '2026-11-30', how: 'not-found' };
+      }),
+    );
+    expect(errors[0]?.path).toBe('chapters/example.json: $.coverage[0].checked.how');
+    const badDay = errorsOf(documents(({ chapter }) => (chapter.coverage[0].checked = { on: '2026-11', how: 'stored-copy' })));
+    expect(badDay[0]?.path).toBe('chapters/example.json: $.coverage[0].checked.on');
+  });
+});
