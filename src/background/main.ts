@@ -119,6 +119,14 @@ browser.commands.onCommand.addListener((command: string, tab?: { id?: number }) 
   void runCommand(command, tab?.id);
 });
 
+// A tab that starts loading another document: the old report no longer describes it (a page
+// where the content script cannot run would otherwise show the previous page's claims).
+browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+  if (changeInfo.status !== 'loading') return;
+  void forgetReport(tabId);
+  void clearBadge(tabId).catch(() => undefined);
+});
+
 browser.tabs.onRemoved.addListener((tabId) => {
   void forgetReport(tabId);
 });

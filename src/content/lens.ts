@@ -54,7 +54,7 @@ export class Lens {
     private readonly options: LensOptions,
   ) {
     this.highlighter = new ClaimHighlighter(document, options.paintStyle);
-    this.lastUrl = document.location?.href ?? '';
+    this.lastUrl = withoutFragment(document.location?.href ?? '');
     this.reports = new ReportGate(options.sendReport);
     this.rereads = new RereadPolicy({
       isHidden: () => this.document.visibilityState === 'hidden',
@@ -253,8 +253,13 @@ export class Lens {
     void this.readPage().catch(() => undefined);
   }
 
+  /**
+   * Did the page move to another URL? The fragment does not count: a click on a table-of-contents
+   * link (#section) is the same view, and wiping and re-reading it would flash every highlight.
+   * Hash-routed apps that do change their content are re-read through the mutations it causes.
+   */
   private urlChanged(): boolean {
-    const url = this.document.location?.href ?? '';
+    const url = withoutFragment(this.document.location?.href ?? '');
     if (url === this.lastUrl) return false;
     this.lastUrl = url;
     return true;
@@ -271,11 +276,20 @@ export class Lens {
       this.card?.close();
       this.rereads.changed();
     };
+    // Back from the back/forward cache, or a prerendered page now shown: the background cleared
+    // (or never took) this page's report when the tab navigated, so say it again.
+    view.addEventListener('pageshow', (event) => (event as PageTransitionEvent).persisted && this.reports.resend(), { signal: this.controller.signal });
+    this.document.addEventListener('prerenderingchange', () => this.reports.resend(), { signal: this.controller.signal });
     view.addEventListener('popstate', onNavigate, { signal: this.controller.signal });
     view.addEventListener('hashchange', onNavigate, { signal: this.controller.signal });
     const navigation = (view as unknown as { navigation?: EventTarget }).navigation;
     navigation?.addEventListener('navigatesuccess', onNavigate, { signal: this.controller.signal });
   }
+}
+
+function withoutFragment(url: string): string {
+  const hash = url.indexOf('#');
+  return hash < 0 ? url : url.slice(0, hash);
 }
 
 /** The iframe's document when we may read it (same origin), else null. */

@@ -13,6 +13,7 @@ function substanceOf(report: PageReport): string {
 
 export class ReportGate {
   private last: string | null = null;
+  private lastReport: PageReport | null = null;
 
   constructor(private readonly send: (report: PageReport) => void) {}
 
@@ -21,11 +22,17 @@ export class ReportGate {
     const substance = substanceOf(report);
     if (substance === this.last) return;
     this.last = substance;
+    this.lastReport = report;
     this.send(report);
   }
 
   /** The next report is sent whatever it says (the background may have forgotten the last one). */
   forget(): void {
     this.last = null;
+  }
+
+  /** Sends the last report again (a page back from the back/forward cache, or a prerendered page now shown). */
+  resend(): void {
+    if (this.lastReport) this.send(this.lastReport);
   }
 }

@@ -18,8 +18,8 @@ const pause = (page: TestPage, ms: number) => page.waitFor((wait: number) => new
 describeInEachBrowser('page integrity', ({ launch }) => {
   const session = useSession(launch);
 
-  async function openArticle(path: string) {
-    const url = session.server.page(path, ARTICLE);
+  async function openArticle(path: string, html = ARTICLE) {
+    const url = session.server.page(path, html);
     const page = await session.browser.newPage();
     await page.goto(url);
     const { tabId, report } = await waitForReport(session.probe, url);
@@ -111,6 +111,58 @@ describeInEachBrowser('page integrity', ({ launch }) => {
     await sendTabMessage(session.probe, tabId, { type: 'stop-lens' });
     expect(await page.evaluate(() => [...CSS.highlights.keys()].sort(), null)).toEqual(['c-focus', 'c-solid']);
     expect(await pageHighlight()).toEqual([title, title]);
+    await page.close();
+  });
+
+  const storedReportUrl = (tabId: number) =>
+    session.probe.evaluate(async (tab: number) => {
+      const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+      const key = `report:${tab}`;
+      return (((await api.storage.session.get(key)) as Record<string, { url: string } | undefined>)[key]?.url ?? null) as string | null;
+    }, tabId);
+
+  it('forgets a tab’s report when the tab navigates to a page the content script cannot read', async () => {
+    const { page, tabId } = await openArticle('/before-blank.html');
+    expect(await storedReportUrl(tabId)).toMatch(/before-blank/);
+    await page.goto('about:blank');
+    expect(await session.probe.waitFor(async (tab: number) => {
+      const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+      return !(`report:${tab}` in (await api.storage.session.get(null))) || null;
+    }, tabId)).toBe(true);
+    await page.close();
+  });
+
+  it('reports again for a page restored from the back/forward cache', async () => {
+    const remember = `<script>window.addEventListener('pageshow', (event) => { if (event.persisted) window.__restored = true; });</script>`;
+    const { page, tabId } = await openArticle('/bfcache-a.html', ARTICLE.replace('</head>', `${remember}</head>`));
+    const other = session.server.page('/bfcache-b.html', '<!doctype html><html lang="en"><head><title>B</title></head><body><p>Weather in Lisbon.</p></body></html>');
+    await page.goto(other);
+    await waitForReport(session.probe, other);
+    await page.evaluate(() => history.back(), null);
+    const restored = await page.waitFor(() => (location.pathname.endsWith('bfcache-a.html') ? { persisted: (window as unknown as { __restored?: boolean }).__restored === true } : null), null);
+    // Whether or not the browser used its cache, the tab's report is page A's again.
+    expect(await session.probe.waitFor(async (tab: number) => {
+      const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+      const key = `report:${tab}`;
+      const url = ((await api.storage.session.get(key)) as Record<string, { url: string } | undefined>)[key]?.url ?? '';
+      return url.endsWith('bfcache-a.html') || null;
+    }, tabId)).toBe(true);
+    process.stderr.write(`bfcache: page restored from the cache: ${String(restored?.persisted)}\n`);
+    await page.close();
+  });
+
+  it('keeps its highlights when a table-of-contents link changes the hash', async () => {
+    const { page, tabId } = await openArticle('/toc.html', ARTICLE.replace('<article>', '<nav><a href="#later">Later</a></nav><article>').replace('</article>', '<h2 id="later">Later</h2></article>'));
+    const before = ((await sendTabMessage(session.probe, tabId, { type: 'lens-state' })) as LensStateReply).value;
+    const sizeSoonAfter = await page.evaluate(() => {
+      location.hash = '#later';
+      return new Promise<number>((resolve) => setTimeout(() => resolve(CSS.highlights.size), 150));
+    }, null);
+    expect(sizeSoonAfter).toBeGreaterThan(0);
+    await pause(page, 4_000);
+    const after = ((await sendTabMessage(session.probe, tabId, { type: 'lens-state' })) as LensStateReply).value;
+    expect(after.highlighted).toBe(before.highlighted);
+    expect(after.reads).toBe(before.reads);
     await page.close();
   });
 });

@@ -22,4 +22,14 @@ describe('ReportGate', () => {
     gate.offer(emptyReport('https://example.com/', 'en', 'precheck', 3));
     expect(sent).toHaveLength(2);
   });
+
+  it('sends the last report again on request, and nothing before there is one', () => {
+    const sent: PageReport[] = [];
+    const gate = new ReportGate((report) => sent.push(report));
+    gate.resend();
+    expect(sent).toEqual([]);
+    gate.offer(emptyReport('https://example.com/', 'en', 'precheck', 3));
+    gate.resend();
+    expect(sent.map((report) => report.url)).toEqual(['https://example.com/', 'https://example.com/']);
+  });
 });
