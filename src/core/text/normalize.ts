@@ -16,7 +16,12 @@ export interface FoldedText {
 
 /** Characters that carry no letters: dropped so "پهپاد‌ها" (with ZWNJ) equals "پهپادها". */
 const INVISIBLE = /[\u00AD\u061C\u0640\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
-const COMBINING_MARK = /\p{M}/u;
+/**
+ * Accents and vowel points, which news text writes inconsistently: the combining diacritics of Latin, Greek and
+ * Cyrillic, Hebrew points and Arabic harakat. Not the vowel signs of Indic scripts (in Hindi they are letters:
+ * बकरी "goat" and बिक्री "sale" differ only by them) nor Japanese voicing marks.
+ */
+const COMBINING_MARK = /[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/u;
 const WHITESPACE = /\s/u;
 
 /** Letter variants that news sites mix freely; mapped to one form. */

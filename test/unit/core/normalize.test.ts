@@ -32,3 +32,12 @@ describe('foldText', () => {
     expect(source.slice(...sourceSpan(folded, emoji, emoji + 2))).toBe('😀');
   });
 });
+
+describe('marks that are letters', () => {
+  it('keeps the vowel signs of Hindi and the voicing marks of Japanese, and still drops accents and harakat', () => {
+    expect(foldText('बिक्री').text).not.toBe(foldText('बकरी').text);
+    expect(foldText('が').text).not.toBe(foldText('か').text);
+    expect(foldText('Rússia').text).toBe('russia');
+    expect(foldText('مُحَمَّد').text).toBe(foldText('محمد').text);
+  });
+});
