@@ -5,7 +5,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import noUnsanitized from 'eslint-plugin-no-unsanitized';
 
-const parts = ['content', 'background', 'popup', 'options', 'ui', 'shared', 'node', 'build', 'cli'];
+const parts = ['content', 'background', 'popup', 'options', 'timeline', 'ui', 'shared', 'node', 'build', 'cli'];
 const forbidParts = (...names) => names.map((name) => ({ group: [`**/${name}/*`, `../${name}/*`, `../../${name}/*`], message: `may not import src/${name}` }));
 const restrict = (patterns, paths = []) => ['error', { patterns, paths }];
 
@@ -56,7 +56,7 @@ export default tseslint.config(
     files: ['src/content/**/*.{ts,tsx}'],
     rules: {
       '@typescript-eslint/no-restricted-imports': restrict(
-        [...forbidParts('background', 'popup', 'options', 'node', 'build', 'cli')],
+        [...forbidParts('background', 'popup', 'options', 'timeline', 'node', 'build', 'cli')],
         [{ name: 'zod', message: 'the content script runs on every page: keep zod out (type imports are fine)', allowTypeImports: true }],
       ),
     },
@@ -66,7 +66,22 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-restricted-imports': restrict(forbidParts('content', 'background', 'node', 'build', 'cli')) },
   },
   {
+    // The timeline page: UI like the others, and no other page imports it.
+    files: ['src/timeline/**/*.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-restricted-imports': restrict(forbidParts('content', 'background', 'popup', 'options', 'node', 'build', 'cli')) },
+  },
+  {
+    // Its model is pure, like src/core: it runs in Node tests and the benchmark.
+    files: ['src/timeline/model/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restrict(
+        [...forbidParts('content', 'background', 'popup', 'options', 'ui', 'node', 'build', 'cli'), { group: ['preact', 'preact/*'], message: 'the timeline model is pure: no UI' }],
+        [{ name: 'webextension-polyfill', message: 'the timeline model is pure: no extension API' }],
+      ),
+    },
+  },
+  {
     files: ['src/background/**/*.ts'],
-    rules: { '@typescript-eslint/no-restricted-imports': restrict(forbidParts('content', 'popup', 'options', 'ui', 'node', 'build', 'cli')) },
+    rules: { '@typescript-eslint/no-restricted-imports': restrict(forbidParts('content', 'popup', 'options', 'timeline', 'ui', 'node', 'build', 'cli')) },
   },
 );

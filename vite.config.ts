@@ -36,6 +36,8 @@ export default defineConfig(({ mode }) => {
       minify: false,
       sourcemap: false,
       chunkSizeWarningLimit: 2000,
+      // Pages the manifest does not name: the timeline, opened from the popup, options and cards.
+      rollupOptions: { input: { timeline: resolve(root, 'timeline.html') } },
     },
   };
 });

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { fail, ok, RuntimeMessageSchema, type Reply, type RuntimeMessage } from '../shared/messages.ts';
 import { pageSettingsFor, siteDisabled, sitePatternFor } from '../shared/settings.ts';
 import { clearBadge, showBadge } from './badge.ts';
+import { openTimeline } from './open-timeline.ts';
 import { isTopActiveDocument, senderHostname } from './sender-trust.ts';
 import { loadSettings, patchSettings } from './settings-store.ts';
 import { forgetReport, loadReport, saveReport } from './tab-reports.ts';
@@ -89,6 +90,11 @@ async function handle(message: RuntimeMessage, sender: Runtime.MessageSender): P
       // The popup's next/previous buttons take the same path as the keyboard shortcuts.
       if (!fromOwnPage(sender)) return fail('run-command is accepted from extension pages only');
       await runCommand(message.command, message.tabId);
+      return ok(null);
+    }
+    case 'open-timeline': {
+      if (!fromContentScript(sender) && !fromOwnPage(sender)) return fail('open-timeline is accepted from the extension only');
+      await openTimeline(message.eventId, sender.tab && typeof sender.tab.index === 'number' ? { index: sender.tab.index, windowId: sender.tab.windowId } : undefined);
       return ok(null);
     }
     case 'get-report': {

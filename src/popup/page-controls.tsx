@@ -6,6 +6,7 @@ import { siteDisabled, type Settings } from '../shared/settings.ts';
 import { toMarkdown, toWebAnnotations } from '../ui/export.ts';
 import { t } from '../ui/i18n.ts';
 import { statusLabel } from '../ui/status.ts';
+import { openTimelinePage } from './popup-api.ts';
 
 export function hostnameOf(url: string): string | null {
   try {
@@ -40,6 +41,9 @@ export function PageControls({ settings, hostname, onSiteEnabled, onPaused }: Co
         <input type="checkbox" checked={!settings.enabled} onChange={(event) => onPaused((event.target as HTMLInputElement).checked)} data-testid="pause-switch" />
         <span>{t('popupPauseEverywhere', 'Pause everywhere')}</span>
       </label>
+      <button type="button" class="link-button" onClick={() => void openTimelinePage()} data-testid="open-timeline">
+        {t('popupOpenTimeline', 'Open the timeline')}
+      </button>
       <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
         {t('popupOptions', 'Options')}
       </button>

@@ -21,6 +21,7 @@ export const loadSettings = (): Promise<{ settings: Settings; fellBack: string[]
 /** Changes only the fields given (the options page may be changing others at the same time). */
 export const saveSettings = (set: Partial<Omit<Settings, 'version' | 'disabledSites'>>): Promise<Settings> => ask(SavedReply, { type: 'save-settings', patch: { set } });
 export const setSiteEnabled = (hostname: string, enabled: boolean): Promise<Settings> => ask(SavedReply, { type: 'set-site-enabled', hostname, enabled });
+export const openTimelinePage = () => ask(AnyReply, { type: 'open-timeline' });
 export const runCommand = (tabId: number, command: 'next-claim' | 'previous-claim') => ask(AnyReply, { type: 'run-command', tabId, command });
 
 /** Scrolls the page to a claim and opens its card; false when the page no longer has it. */

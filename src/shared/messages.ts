@@ -32,6 +32,8 @@ export const RuntimeMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('get-page-settings') }),
   z.strictObject({ type: z.literal('get-engine-data') }),
   z.strictObject({ type: z.literal('run-command'), tabId: z.number().int().nonnegative(), command: z.enum(['next-claim', 'previous-claim']) }),
+  // A card's "See on the timeline": the event id goes into an extension URL, so only an id's shape is accepted.
+  z.strictObject({ type: z.literal('open-timeline'), eventId: z.string().max(120).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).optional() }),
 ]);
 export type RuntimeMessage = z.infer<typeof RuntimeMessageSchema>;
 

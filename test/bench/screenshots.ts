@@ -1,7 +1,7 @@
 /**
  * `npm run screenshots`: the pictures in the README, taken in Debian's Chromium with the built
  * extension: the hover card on a light and a dark page, the popup in light, dark and Persian
- * (right-to-left). Writes docs/screenshots/*.png.
+ * (right-to-left), and the timeline page in light (English) and dark (Persian). Writes docs/screenshots/*.png.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -89,6 +89,11 @@ for (const scheme of ['light', 'dark'] as const) {
   await popup.waitForSelector('[data-testid="report"]');
   await popup.screenshot({ path: join(OUT, `popup-${scheme}.png`) });
 }
+const timeline = await english.newPage();
+await timeline.setViewportSize({ width: 1280, height: 820 });
+await timeline.goto(`${origin}timeline.html#event=tehran-summit-2022`);
+await timeline.waitForSelector('[data-testid="details"]');
+await timeline.screenshot({ path: join(OUT, 'timeline-light.png') });
 await english.close();
 
 const persian = await launch('fa');
@@ -101,6 +106,12 @@ await popup.setViewportSize({ width: 380, height: 600 });
 await popup.goto(`${persianOrigin}src/popup/index.html?tab=${persianTab}`);
 await popup.waitForSelector('[data-testid="report"]');
 await popup.screenshot({ path: join(OUT, 'popup-rtl.png') });
+const persianTimeline = await persian.newPage();
+await persianTimeline.setViewportSize({ width: 1280, height: 820 });
+await persianTimeline.emulateMedia({ colorScheme: 'dark' });
+await persianTimeline.goto(`${persianOrigin}timeline.html#event=strategic-partnership-treaty-2025&theme=diplomacy,economy`);
+await persianTimeline.waitForSelector('[data-testid="details"]');
+await persianTimeline.screenshot({ path: join(OUT, 'timeline-rtl-dark.png') });
 await persian.close();
 await server.close();
 process.stdout.write(`screenshots written to ${OUT}\n`);

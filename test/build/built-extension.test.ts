@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -60,6 +60,41 @@ describe.each(['chrome', 'firefox'] as const)('the %s build', (browser) => {
       ...(manifest.background.scripts ?? [manifest.background.service_worker]),
     ];
     for (const file of files) expect(existsSync(resolve(ROOT, 'dist', browser, file)), file).toBe(true);
+  });
+});
+
+describe.each(['chrome', 'firefox'] as const)('the timeline page in the %s build', (browser) => {
+  const dir = resolve(ROOT, 'dist', browser);
+  const scriptsOf = (html: string) => [...html.matchAll(/<script[^>]+src="\/?([^"]+)"/g)].map((match) => match[1]!);
+
+  it('is built at timeline.html, with its own entry script', () => {
+    const html = readFileSync(resolve(dir, 'timeline.html'), 'utf8');
+    const [entry] = scriptsOf(html);
+    expect(entry).toMatch(/^assets\/timeline-[\w-]+\.js$/);
+    expect(readFileSync(resolve(dir, entry!), 'utf8')).toContain('timeline-render');
+  });
+
+  it('adds nothing of itself to the content script or the popup', () => {
+    const manifest = manifestOf(browser);
+    const content = readFileSync(resolve(dir, manifest.content_scripts[0].js[0]), 'utf8');
+    // The card only asks the background to open the page; the timeline's model and strings stay out.
+    expect(content).toContain('open-timeline');
+    expect(content).not.toMatch(/timeline-render|themeDiplomacy|urn:russia-iran-lens:event/);
+    const popup = readFileSync(resolve(dir, manifest.action.default_popup), 'utf8');
+    const timelineEntry = scriptsOf(readFileSync(resolve(dir, 'timeline.html'), 'utf8'))[0]!;
+    expect(popup).not.toContain(timelineEntry.split('/').pop()!);
+    // Every chunk the popup loads, following static imports.
+    const queue = scriptsOf(popup).map((script) => resolve(dir, script));
+    const seen = new Set<string>();
+    while (queue.length > 0) {
+      const file = queue.shift()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const code = readFileSync(file, 'utf8');
+      expect(code, file).not.toMatch(/timeline-render|themeDiplomacy/);
+      for (const [, specifier] of code.matchAll(/\bimport\s*(?:[\w*{}\s,$]+from\s*)?["'](\.{1,2}\/[^"']+)["']/g)) queue.push(resolve(dirname(file), specifier!));
+    }
+    expect(seen.size).toBeGreaterThan(1);
   });
 });
 

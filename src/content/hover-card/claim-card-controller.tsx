@@ -11,6 +11,7 @@
  */
 import { computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { render } from 'preact';
+import browser from 'webextension-polyfill';
 import type { Dataset } from '../../core/dataset/schema.ts';
 import { claimDetails, indexDataset, type DatasetIndex } from '../../ui/claim-details.ts';
 import { mentionDetails } from '../../ui/highlight-details.ts';
@@ -22,6 +23,11 @@ import cardStyles from './card.css?inline';
 import { ClaimCardView } from './claim-card.tsx';
 
 const SHOW_DELAY_MS = 500;
+
+/** The background opens the page (the message is schema-checked there); a failure leaves the card as it is. */
+function openTimeline(eventId: string): void {
+  browser.runtime.sendMessage({ type: 'open-timeline', eventId }).catch(() => undefined);
+}
 const CLOSE_GRACE_MS = 300;
 
 export interface ClaimCardOptions {
@@ -96,7 +102,7 @@ export class ClaimCard {
     const container = this.ensureHost();
     this.open = { claim };
     render(
-      <ClaimCardView claims={details} mention={mention} position={context} confidence={claim.match.confidence} onClose={() => this.close()} />,
+      <ClaimCardView claims={details} mention={mention} position={context} confidence={claim.match.confidence} onClose={() => this.close()} onOpenTimeline={openTimeline} />,
       container,
     );
     this.raise();

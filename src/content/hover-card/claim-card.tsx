@@ -15,6 +15,8 @@ export interface ClaimCardProps {
   readonly position: { readonly index: number; readonly total: number };
   readonly confidence: number;
   readonly onClose: () => void;
+  /** Opens the timeline at an event (through the background: a page cannot open extension pages). */
+  readonly onOpenTimeline?: (eventId: string) => void;
 }
 
 function SourceList({ sources }: { sources: readonly Coverage[] }) {
@@ -47,8 +49,9 @@ function Timeline({ details }: { details: ClaimDetails }) {
   );
 }
 
-function ClaimSection({ details }: { details: ClaimDetails }) {
+function ClaimSection({ details, onOpenTimeline }: { details: ClaimDetails; onOpenTimeline?: ((eventId: string) => void) | undefined }) {
   const { claim } = details;
+  const event = details.events[0];
   return (
     <section class="claim" data-claim-id={claim.id}>
       <p class={`badge status-${claim.status}`}>
@@ -72,6 +75,11 @@ function ClaimSection({ details }: { details: ClaimDetails }) {
         </ul>
       )}
       <Timeline details={details} />
+      {event && onOpenTimeline && (
+        <button type="button" class="timeline-link" onClick={() => onOpenTimeline(event.id)}>
+          {t('cardSeeOnTimeline', 'See on the timeline')}
+        </button>
+      )}
       <h3>{t('cardSources', 'Sources')}</h3>
       <SourceList sources={details.sources} />
       {details.otherSourceCount > 0 && (
@@ -88,7 +96,7 @@ function Why({ words }: { words: readonly string[] }) {
 }
 
 /** A sentence about a dataset event that states none of its claims: the event, its claims and its coverage. */
-function EventSection({ details }: { details: EventMentionDetails }) {
+function EventSection({ details, onOpenTimeline }: { details: EventMentionDetails; onOpenTimeline?: ((eventId: string) => void) | undefined }) {
   const { event } = details;
   return (
     <section class="mention" data-event-id={event.id}>
@@ -126,6 +134,11 @@ function EventSection({ details }: { details: EventMentionDetails }) {
           ))}
         </ul>
       )}
+      {onOpenTimeline && (
+        <button type="button" class="timeline-link" onClick={() => onOpenTimeline(event.id)}>
+          {t('cardSeeOnTimeline', 'See on the timeline')}
+        </button>
+      )}
       <h3>{t('cardSources', 'Sources')}</h3>
       <SourceList sources={details.sources} />
     </section>
@@ -162,7 +175,7 @@ function DetectedSection({ details }: { details: DetectedDetails }) {
   );
 }
 
-export function ClaimCardView({ claims, mention, position, confidence, onClose }: ClaimCardProps) {
+export function ClaimCardView({ claims, mention, position, confidence, onClose, onOpenTimeline }: ClaimCardProps) {
   return (
     <div class="card" role="dialog" tabIndex={-1} aria-label={t('cardLabel', 'Claim details')} dir={isRightToLeft() ? 'rtl' : 'ltr'}>
       <header>
@@ -176,9 +189,9 @@ export function ClaimCardView({ claims, mention, position, confidence, onClose }
         </button>
       </header>
       {claims.map((details) => (
-        <ClaimSection key={details.claim.id} details={details} />
+        <ClaimSection key={details.claim.id} details={details} onOpenTimeline={onOpenTimeline} />
       ))}
-      {mention?.kind === 'event' && <EventSection details={mention} />}
+      {mention?.kind === 'event' && <EventSection details={mention} onOpenTimeline={onOpenTimeline} />}
       {mention?.kind === 'detected' && <DetectedSection details={mention} />}
     </div>
   );

@@ -13,7 +13,7 @@ import type { Dataset } from '../dataset/schema.ts';
 import type { ClaimSignatures } from './claim-signatures.ts';
 import { SIDE_REFS, type EventIndex, type WeightedGroup } from './event-index.ts';
 import { dayNumber, timeCompatible, timeDistance, type PageTime, type TimedItem } from './page-time.ts';
-import { RELATION_CONCEPTS, type Side, type SideIndex } from './relevance.ts';
+import { RELATION_CONCEPTS, sidesIn, type Side, type SideIndex } from './relevance.ts';
 import { matchAcrossParagraphs, type BlockClaimMatch, type BlockScan, type SentenceScan } from './scan-block.ts';
 import type { RefKey } from './term-index.ts';
 
@@ -87,15 +87,6 @@ export interface SentenceView {
   readonly years: ReadonlySet<number>;
 }
 
-function sidesOf(refs: Iterable<RefKey>, sides: SideIndex): Set<Side> {
-  const found = new Set<Side>();
-  for (const ref of refs) {
-    const side = sides.sideOf(ref);
-    if (side) found.add(side);
-  }
-  return found;
-}
-
 /** Names a later sentence may lean on: actors, places and literal names, not relation words. */
 const isName = (ref: RefKey) => ref.startsWith('a:') || ref.startsWith('t:') || SIDE_REFS.has(ref);
 
@@ -118,8 +109,8 @@ function sentenceViews(content: readonly ContentBlock[], sides: SideIndex): Sent
         scan: sentence,
         refs,
         carried,
-        sides: sidesOf(refs, sides),
-        carriedSides: sidesOf(carried, sides),
+        sides: sidesIn(refs, sides),
+        carriedSides: sidesIn(carried, sides),
         years: new Set([...sentence.years, ...paragraphYears]),
       });
       recent = [...recent.slice(1 - CARRY_SENTENCES), sentence.refs.filter(isName)];

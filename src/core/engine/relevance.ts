@@ -96,7 +96,8 @@ interface Tally {
   coMentions: Map<RefKey, number>;
 }
 
-function sidesIn(refs: ReadonlySet<RefKey>, sides: SideIndex): Set<Side> {
+/** Which of the two sides these refs name (people, bodies and capitals stand for their side). */
+export function sidesIn(refs: Iterable<RefKey>, sides: SideIndex): Set<Side> {
   const found = new Set<Side>();
   for (const ref of refs) {
     const side = sides.sideOf(ref);

@@ -21,7 +21,14 @@ const INVISIBLE = /[\u00AD\u061C\u0640\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2
  * Cyrillic, Hebrew points and Arabic harakat. Not the vowel signs of Indic scripts (in Hindi they are letters:
  * बकरी "goat" and बिक्री "sale" differ only by them) nor Japanese voicing marks.
  */
-const COMBINING_MARK = /[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/u;
+const FOLDED_MARKS: readonly (readonly [number, number])[] = [
+  [0x0300, 0x036f], [0x0483, 0x0489], [0x0591, 0x05c7], [0x0610, 0x061a], [0x064b, 0x065f], [0x0670, 0x0670],
+  [0x06d6, 0x06ed], [0x1ab0, 0x1aff], [0x1dc0, 0x1dff], [0x20d0, 0x20ff], [0xfe20, 0xfe2f],
+];
+const isFoldedMark = (char: string) => {
+  const code = char.codePointAt(0) ?? 0;
+  return FOLDED_MARKS.some(([from, to]) => code >= from && code <= to);
+};
 const WHITESPACE = /\s/u;
 
 /** Letter variants that news sites mix freely; mapped to one form. */
@@ -54,7 +61,7 @@ export function foldCodePoint(codePoint: number): string {
   else {
     folded = '';
     for (const part of char.normalize('NFD').toLowerCase()) {
-      if (COMBINING_MARK.test(part)) continue;
+      if (isFoldedMark(part)) continue;
       folded += LETTER_VARIANTS[part] ?? part;
     }
   }

@@ -1,5 +1,6 @@
 /** What the lens knows and where it comes from, and the privacy promise in plain words. */
 import dataset from 'virtual:lens-dataset';
+import browser from 'webextension-polyfill';
 import { datasetStats } from '../../core/dataset/stats.ts';
 import { formatPartialDate, t } from '../../ui/i18n.ts';
 import { formatCount } from '../../ui/number-format.ts';
@@ -49,6 +50,11 @@ export function AboutDataset({ lang }: { lang: string }) {
           </dd>
         </div>
       </dl>
+      <p class="timeline-link">
+        <a href={browser.runtime.getURL('timeline.html')} data-testid="open-timeline">
+          {t('aboutOpenTimeline', 'Open the timeline of every event')}
+        </a>
+      </p>
       <SourceList coverage={dataset.coverage} lang={lang} />
       <h3>{t('privacyHeading', 'Privacy')}</h3>
       <ul class="privacy" data-testid="privacy">
