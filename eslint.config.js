@@ -3,13 +3,14 @@
 // into the page script, the background never imports UI.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import noUnsanitized from 'eslint-plugin-no-unsanitized';
 
 const parts = ['content', 'background', 'popup', 'options', 'timeline', 'ui', 'shared', 'node', 'build', 'cli'];
 const forbidParts = (...names) => names.map((name) => ({ group: [`**/${name}/*`, `../${name}/*`, `../../${name}/*`], message: `may not import src/${name}` }));
 const restrict = (patterns, paths = []) => ['error', { patterns, paths }];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.vite/**', 'test/fixtures/**', 'docs/**', '.scratch/**'] },
+  { ignores: ['dist/**', 'dist-e2e/**', 'node_modules/**', 'coverage/**', '.vite/**', 'test/fixtures/**', 'docs/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -20,9 +21,21 @@ export default tseslint.config(
     },
   },
   {
+    // Every HTML sink: page text is never inserted as HTML (Mozilla's no-unsanitized, with srcdoc
+    // added to its innerHTML/outerHTML/insertAdjacentHTML/document.write/createContextualFragment/
+    // setHTMLUnsafe checks), and the outright bans below for what it would let through as "static".
     files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'no-unsanitized': noUnsanitized },
     rules: {
-      'no-restricted-syntax': ['error', { selector: "MemberExpression[property.name='innerHTML']", message: 'never insert HTML: build DOM nodes or use Preact' }],
+      'no-unsanitized/method': 'error',
+      'no-unsanitized/property': ['error', {}, { srcdoc: {} }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML|srcdoc)$/]", message: 'never insert HTML: build DOM nodes or use Preact' },
+        { selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment|setHTMLUnsafe|parseHTMLUnsafe)$/]", message: 'never parse or insert HTML: build DOM nodes or use Preact' },
+        { selector: "CallExpression[callee.object.name=/^(document|doc|ownerDocument)$/][callee.property.name=/^(write|writeln)$/]", message: 'never write HTML into a document' },
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'never insert HTML: let Preact build the nodes' },
+      ],
     },
   },
   {

@@ -14,15 +14,19 @@ const source = JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8')) 
 // `vite build --mode chrome` or `--mode firefox`: one source manifest, one output per browser.
 export default defineConfig(({ mode }) => {
   const target = parseTargetBrowser(mode);
-  const outDir = resolve(root, 'dist', target);
+  // The e2e tests' build (npm run build:e2e) goes to dist-e2e/ and alone answers test-only messages.
+  const testMessages = process.env.LENS_TEST_MESSAGES === '1';
+  const outDir = resolve(root, testMessages ? 'dist-e2e' : 'dist', target);
+  const define = { __LENS_TEST_MESSAGES__: JSON.stringify(testMessages) };
   return {
     root,
+    define,
     plugins: [
       preact(),
       noEvalPlugin(),
       datasetPlugin(),
       crx({ manifest: manifestForBrowser(source, target) as never, browser: target }),
-      classicContentScripts({ root, outDir, source }),
+      classicContentScripts({ root, outDir, source, define }),
     ],
     build: {
       outDir,

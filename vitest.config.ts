@@ -5,6 +5,8 @@ import { datasetPlugin } from './src/build/dataset-plugin.ts';
 // Fast tests in Node: the pure core, the build helpers, the CLI and DOM extraction (linkedom).
 export default defineConfig({
   plugins: [preact(), datasetPlugin()],
+  // Unit tests see the shipped build's message set (no test-only messages).
+  define: { __LENS_TEST_MESSAGES__: 'false' },
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}'],
     environment: 'node',

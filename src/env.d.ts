@@ -1,5 +1,8 @@
 /// <reference types="vite/client" />
 
+/** True only in builds for the e2e tests (LENS_TEST_MESSAGES=1): test-only messages exist there. */
+declare const __LENS_TEST_MESSAGES__: boolean;
+
 declare module 'virtual:lens-dataset' {
   import type { Dataset } from './core/dataset/schema.ts';
   const dataset: Dataset;

@@ -14,7 +14,8 @@ import { openTimeline } from './open-timeline.ts';
 import { engineTiming, getEngine } from './engine-host.ts';
 import { PageAnnotator } from './page-annotator.ts';
 import { reportOf } from './page-report.ts';
-import { loadSettings, saveSettings, updateSettings } from './settings-store.ts';
+import { isTopActiveDocument, senderHostname } from './sender-trust.ts';
+import { loadSettings, patchSettings } from './settings-store.ts';
 import { forgetReport, loadReport, saveReport } from './tab-reports.ts';
 
 // Extension pages forbid eval by CSP: never let zod try to compile parsers with `new Function`.
@@ -40,20 +41,30 @@ async function keepReport(tabId: number, report: PageReport): Promise<void> {
   else await clearBadge(tabId);
 }
 
+/** Messages of the e2e tests and benchmarks; this function is not even in a shipped build (see shared/messages.ts). */
+async function handleTestMessage(message: RuntimeMessage, sender: Runtime.MessageSender): Promise<Reply<unknown> | null> {
+  // The engine's build time in this worker's life: the benchmark reads it (null until a page needed the engine).
+  if (message.type === 'ping') return ok({ version: browser.runtime.getManifest().version, engine: engineTiming() });
+  if (message.type === 'page-cleared') {
+    if (!fromContentScript(sender)) return fail('page-cleared is accepted from content scripts only');
+    await forgetReport(sender.tab.id);
+    await clearBadge(sender.tab.id);
+    return ok(null);
+  }
+  return null;
+}
+
 async function handle(message: RuntimeMessage, sender: Runtime.MessageSender): Promise<Reply<unknown>> {
+  if (__LENS_TEST_MESSAGES__) {
+    const reply = await handleTestMessage(message, sender);
+    if (reply) return reply;
+  }
   switch (message.type) {
-    case 'ping':
-      // The engine's build time in this worker's life: the benchmark reads it (null until a page needed the engine).
-      return ok({ version: browser.runtime.getManifest().version, engine: engineTiming() });
     case 'page-report': {
       if (!fromContentScript(sender)) return fail('page-report is accepted from content scripts only');
+      // A prerendered or cached page must not overwrite what the visible page reported.
+      if (!isTopActiveDocument(sender)) return fail('page-report is accepted from the top frame’s active document only');
       await keepReport(sender.tab.id, message.report);
-      return ok(null);
-    }
-    case 'page-cleared': {
-      if (!fromContentScript(sender)) return fail('page-cleared is accepted from content scripts only');
-      await forgetReport(sender.tab.id);
-      await clearBadge(sender.tab.id);
       return ok(null);
     }
     case 'get-settings': {
@@ -62,24 +73,27 @@ async function handle(message: RuntimeMessage, sender: Runtime.MessageSender): P
     }
     case 'save-settings': {
       if (!fromOwnPage(sender)) return fail('save-settings is accepted from extension pages only');
-      return ok(await saveSettings(message.settings));
+      return ok(await patchSettings(message.patch));
     }
     case 'set-site-enabled': {
       if (!fromOwnPage(sender)) return fail('set-site-enabled is accepted from extension pages only');
-      const pattern = sitePatternFor(message.hostname);
+      const { hostname, enabled } = message;
       return ok(
-        await updateSettings((current) => ({
-          ...current,
-          disabledSites: message.enabled
-            ? current.disabledSites.filter((site) => !siteDisabled({ disabledSites: [site] }, message.hostname))
-            : [...new Set([...current.disabledSites, pattern])],
+        await patchSettings((current) => ({
+          // Back on: every pattern that covers the host goes; off: the host's own pattern is added.
+          sites: enabled
+            ? Object.fromEntries(current.disabledSites.filter((site) => siteDisabled({ disabledSites: [site] }, hostname)).map((site) => [site, false]))
+            : { [sitePatternFor(hostname)]: true },
         })),
       );
     }
     case 'get-page-settings': {
       if (!fromContentScript(sender)) return fail('get-page-settings is accepted from content scripts only');
+      // The page is the one the browser says sent this, whatever the message would claim.
+      const hostname = senderHostname(sender);
+      if (hostname === null) return fail('get-page-settings is accepted from http(s) pages only');
       const { settings } = await loadSettings();
-      return ok(pageSettingsFor(settings, message.hostname));
+      return ok(pageSettingsFor(settings, hostname));
     }
     case 'lens-texts': {
       if (!fromContentScript(sender)) return fail('lens-texts is accepted from content scripts only');
@@ -122,6 +136,8 @@ async function handle(message: RuntimeMessage, sender: Runtime.MessageSender): P
       if (!fromOwnPage(sender)) return fail('get-report is accepted from extension pages only');
       return ok(await loadReport(message.tabId));
     }
+    default:
+      return fail(`unknown message ${message.type}`);
   }
 }
 
@@ -142,6 +158,14 @@ async function runCommand(command: string, tabId: number | undefined): Promise<v
 // Keyboard commands (manifest `commands`) move between claims in the active tab.
 browser.commands.onCommand.addListener((command: string, tab?: { id?: number }) => {
   void runCommand(command, tab?.id);
+});
+
+// A tab that starts loading another document: the old report no longer describes it (a page
+// where the content script cannot run would otherwise show the previous page's claims).
+browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+  if (changeInfo.status !== 'loading') return;
+  void forgetReport(tabId);
+  void clearBadge(tabId).catch(() => undefined);
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {

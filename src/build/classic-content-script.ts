@@ -13,7 +13,7 @@ import { datasetPlugin } from './dataset-plugin.ts';
 
 export const BROWSER_TARGETS = ['chrome116', 'firefox140'];
 
-export function classicContentScripts(options: { root: string; outDir: string; source: SourceManifest }): Plugin {
+export function classicContentScripts(options: { root: string; outDir: string; source: SourceManifest; define?: Record<string, string> }): Plugin {
   // closeBundle also runs after a failed build; only add content scripts to a written bundle.
   let written = false;
   return {
@@ -34,6 +34,8 @@ export function classicContentScripts(options: { root: string; outDir: string; s
           root: options.root,
           logLevel: 'warn',
           plugins: [preact(), datasetPlugin()],
+          // The same build-time constants as the rest of the extension (e.g. __LENS_TEST_MESSAGES__).
+          define: options.define ?? {},
           build: {
             outDir: options.outDir,
             emptyOutDir: false,

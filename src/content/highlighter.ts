@@ -1,8 +1,13 @@
 /**
  * Paints claims with the CSS Custom Highlight API: no element is wrapped or added, the
- * page's text and selection stay untouched. One highlight per status style, named neutrally
- * (the registry is visible to page scripts). The styles travel in a constructed stylesheet
+ * page's text and selection stay untouched. The styles travel in a constructed stylesheet
  * adopted by the document, so no <style> element is added either.
+ *
+ * The highlight registry belongs to the page: its scripts can read it, move the ranges in
+ * it and add their own. So what we register are copies, under names drawn at random for
+ * each highlighter; the ranges we hit-test, place the card on and scroll to are private
+ * (never handed to the page), and each remembers the text it covered when painted, so a
+ * claim whose text changed under it is not shown. See SECURITY.md.
  */
 import type { ClaimStatus } from '../core/dataset/schema.ts';
 import { domPosition, type DomBlock } from '../dom/extract-blocks.ts';
@@ -20,15 +25,22 @@ export const STYLE_OF_STATUS: Record<ClaimStatus, HighlightStyle> = {
   false: 'wavy',
 };
 
-const NAMES: Record<HighlightStyle | 'focus' | 'actor', string> = {
-  solid: 'c-solid',
-  dashed: 'c-dashed',
-  wavy: 'c-wavy',
-  event: 'c-event',
-  detected: 'c-detected',
-  focus: 'c-focus',
-  actor: 'c-actor',
-};
+type HighlightRole = HighlightStyle | 'focus' | 'actor';
+export type HighlightNames = Readonly<Record<HighlightRole, string>>;
+
+/**
+ * Registry names no page can know before we paint: a page script that ran first cannot
+ * pre-register, style or watch a name of ours, nor can it delete ours by accident (and we
+ * never delete one of its own). The role stays readable at the end, for humans and tests.
+ */
+export function randomHighlightNames(fillRandom: (bytes: Uint8Array<ArrayBuffer>) => void = (bytes) => void crypto.getRandomValues(bytes)): HighlightNames {
+  const bytes = new Uint8Array(8);
+  fillRandom(bytes);
+  const token = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  // An identifier may not start with a digit: ::highlight(h…) always parses.
+  const name = (role: HighlightRole) => `h${token}-${role}`;
+  return { solid: name('solid'), dashed: name('dashed'), wavy: name('wavy'), event: name('event'), detected: name('detected'), focus: name('focus'), actor: name('actor') };
+}
 
 export type PaintStyle = 'underline' | 'underline-and-tint' | 'tint';
 
@@ -53,14 +65,14 @@ const LINE_SHAPE: Record<HighlightStyle, 'solid' | 'dashed' | 'wavy' | 'double' 
  * Underline shape carries the status (not colour alone), in every paint style: "tint" keeps a
  * thin underline of the same shape, so the status still shows on any background.
  */
-export function stylesheetFor(paint: PaintStyle): string {
+export function stylesheetFor(paint: PaintStyle, names: HighlightNames): string {
   const rules = (Object.keys(COLOURS) as HighlightStyle[]).map((style) => {
     const [line, tint] = COLOURS[style];
     const thickness = paint === 'tint' || style === 'event' ? '1px' : style === 'wavy' ? '1.5px' : '2px';
     const background = paint === 'underline' ? '' : ` background-color: ${tint};`;
-    return `::highlight(${NAMES[style]}) { text-decoration: underline ${LINE_SHAPE[style]} ${line} ${thickness};${background} }`;
+    return `::highlight(${names[style]}) { text-decoration: underline ${LINE_SHAPE[style]} ${line} ${thickness};${background} }`;
   });
-  return [...rules, `::highlight(${NAMES.focus}) { background-color: rgb(250 204 21 / 0.45); }`, `::highlight(${NAMES.actor}) { text-decoration: underline dotted rgb(100 116 139) 1px; }`].join('\n');
+  return [...rules, `::highlight(${names.focus}) { background-color: rgb(250 204 21 / 0.45); }`, `::highlight(${names.actor}) { text-decoration: underline dotted rgb(100 116 139) 1px; }`].join('\n');
 }
 
 /** A claim's shape comes with its status (sent by the background); event mentions and detected claims go by tier. */
@@ -71,8 +83,20 @@ export function styleOf(match: PaintItem): HighlightStyle {
 
 export interface PaintedClaim {
   readonly match: PaintItem;
+  /** Our private range: hit-testing, card placement and scrolling use this one only. */
   readonly range: Range;
+  /** The copy registered in the page-visible registry (a page may move it; we never read it back). */
+  readonly shown: Range;
+  /** The page text the range covered when painted. */
+  readonly text: string;
+  /** The block element the claim lies in: a pointer over anything else cannot be over the claim. */
+  readonly block: Element;
   readonly style: HighlightStyle;
+}
+
+/** Does the claim's private range still cover the text it was painted on? */
+export function stillCovers(claim: PaintedClaim): boolean {
+  return claim.range.startContainer.isConnected && claim.range.endContainer.isConnected && claim.range.toString() === claim.text;
 }
 
 interface HighlightApi {
@@ -94,6 +118,8 @@ export class ClaimHighlighter {
   private readonly styledShadowRoots = new Set<ShadowRoot>();
 
   private readonly api: HighlightApi | null;
+  /** This highlighter's registry names, drawn at random (see randomHighlightNames). */
+  readonly names: HighlightNames = randomHighlightNames();
 
   constructor(
     private readonly document: Document,
@@ -120,11 +146,12 @@ export class ClaimHighlighter {
       const range = this.rangeFor(block, match.blockStart, match.blockEnd);
       if (!range) continue;
       const style = styleOf(match);
-      this.painted.push({ match, range, style });
+      const shown = range.cloneRange();
+      this.painted.push({ match, range, shown, text: range.toString(), block: block.element, style });
       // Two claims on one sentence share one painted range (the card lists both).
       if (seen.has(key)) continue;
       seen.add(key);
-      byStyle.set(style, [...(byStyle.get(style) ?? []), range]);
+      byStyle.set(style, [...(byStyle.get(style) ?? []), shown]);
     }
     if (this.painted.length === 0) return this.painted;
     this.adoptStyles();
@@ -132,7 +159,7 @@ export class ClaimHighlighter {
       const rootNode = range.startContainer.getRootNode();
       if (rootNode !== this.document && 'host' in rootNode) this.adoptInto(rootNode as ShadowRoot);
     }
-    for (const [style, ranges] of byStyle) api.registry.set(NAMES[style], new api.Highlight(...ranges));
+    for (const [style, ranges] of byStyle) api.registry.set(this.names[style], new api.Highlight(...ranges));
     return this.painted;
   }
 
@@ -141,11 +168,11 @@ export class ClaimHighlighter {
     const api = this.api;
     if (!api) return;
     if (ranges.length === 0) {
-      api.registry.delete(NAMES.actor);
+      api.registry.delete(this.names.actor);
       return;
     }
     this.adoptStyles();
-    api.registry.set(NAMES.actor, new api.Highlight(...ranges));
+    api.registry.set(this.names.actor, new api.Highlight(...ranges));
   }
 
   /** A DOM range for an offset span of a block, or null when the text moved under us. */
@@ -156,8 +183,9 @@ export class ClaimHighlighter {
   focus(claim: PaintedClaim | null): void {
     const api = this.api;
     if (!api) return;
-    if (claim) api.registry.set(NAMES.focus, new api.Highlight(claim.range));
-    else api.registry.delete(NAMES.focus);
+    // A copy: the private range never enters the registry.
+    if (claim) api.registry.set(this.names.focus, new api.Highlight(claim.range.cloneRange()));
+    else api.registry.delete(this.names.focus);
   }
 
   /** Drops ranges whose text left the document (a re-render replaced it). */
@@ -167,7 +195,7 @@ export class ClaimHighlighter {
 
   clear(): void {
     this.painted = [];
-    if (this.api) for (const name of Object.values(NAMES)) this.api.registry.delete(name);
+    if (this.api) for (const name of Object.values(this.names)) this.api.registry.delete(name);
     this.dropStyles();
   }
 
@@ -191,7 +219,7 @@ export class ClaimHighlighter {
       // A sheet from the document's own window: another window's sheet cannot be adopted.
       const view = this.document.defaultView as (Window & { CSSStyleSheet: typeof CSSStyleSheet }) | null;
       const sheet = new (view?.CSSStyleSheet ?? CSSStyleSheet)();
-      sheet.replaceSync(stylesheetFor(this.paintStyle));
+      sheet.replaceSync(stylesheetFor(this.paintStyle, this.names));
       this.document.adoptedStyleSheets = [...this.document.adoptedStyleSheets, sheet];
       this.sheet = sheet;
     } catch {

@@ -6,12 +6,14 @@
 import type { LensState } from '../shared/messages.ts';
 import type { PageReport } from '../shared/report.ts';
 import { loadClaimDetails, loadMentionDetails } from './engine-client.ts';
-import { ClaimHighlighter, type PaintedClaim, type PaintStyle } from './highlighter.ts';
+import { ClaimHighlighter, stillCovers, type PaintedClaim, type PaintStyle } from './highlighter.ts';
 import { ClaimCard } from './hover-card/claim-card-controller.tsx';
 import { PageReader, type PageReading } from './page-reader.ts';
 import { pageSampleInSteps } from './page-sample.ts';
 import { namesBothSides } from './precheck.ts';
 import { emptyReport } from './report.ts';
+import { ReportGate } from './report-gate.ts';
+import { pageChanged, RereadPolicy } from './reread-policy.ts';
 import { Cancelled, runInSlices } from './scheduler.ts';
 
 export interface LensOptions {
@@ -26,10 +28,6 @@ export interface LensOptions {
   readonly sendReport: ((report: PageReport) => void) | null;
 }
 
-/** Mutations are batched: re-read at most this often, however busy the page is. */
-const MUTATION_DEBOUNCE_MS = 600;
-const MUTATION_MIN_INTERVAL_MS = 2_000;
-
 /** Lenses with the same key read a page the same way; a settings change to another key restarts it. */
 export function settingsKeyOf(options: Pick<LensOptions, 'minConfidence' | 'paintStyle' | 'actorHighlights' | 'shadowRoots' | 'frames'>): string {
   return `${options.minConfidence}|${options.paintStyle}|${options.actorHighlights}|${options.shadowRoots}|${options.frames}`;
@@ -43,8 +41,10 @@ export class Lens {
   private readonly ownNodes = new WeakSet<Node>();
   private observer: MutationObserver | null = null;
   private readRun: AbortController | null = null;
-  private debounceTimer: ReturnType<typeof setTimeout> | undefined;
-  private lastReadAt = 0;
+  private readonly rereads: RereadPolicy;
+  private readonly reports: ReportGate;
+  /** How many times the page was read (tests check that our own nodes cause none). */
+  private reads = 0;
   private lastUrl: string;
   private focusedIndex = -1;
   /** When the first highlight was painted (performance.now(), for the benchmark), or null. */
@@ -55,7 +55,13 @@ export class Lens {
     private readonly options: LensOptions,
   ) {
     this.highlighter = new ClaimHighlighter(document, options.paintStyle);
-    this.lastUrl = document.location?.href ?? '';
+    this.lastUrl = withoutFragment(document.location?.href ?? '');
+    // Frames read for their own highlights report nothing (the page's report is the top document's).
+    this.reports = new ReportGate(options.sendReport ?? (() => undefined));
+    this.rereads = new RereadPolicy({
+      isHidden: () => this.document.visibilityState === 'hidden',
+      read: () => this.reread(),
+    });
   }
 
   /** The settings this lens was started with (a change of any of them restarts it). */
@@ -75,7 +81,7 @@ export class Lens {
     this.frameLenses.clear();
     this.controller.abort();
     this.readRun?.abort();
-    clearTimeout(this.debounceTimer);
+    this.rereads.stop();
     this.observer?.disconnect();
     this.observer = null;
     this.highlighter.clear();
@@ -84,7 +90,14 @@ export class Lens {
   }
 
   state(): LensState {
-    return { highlighted: this.highlighter.claims.length, focusedIndex: this.focusedIndex, openClaimId: this.card?.openClaimId ?? null, firstPaintAt: this.firstPaintAt };
+    return {
+      highlighted: this.highlighter.claims.length,
+      focusedIndex: this.focusedIndex,
+      openClaimId: this.card?.openClaimId ?? null,
+      firstPaintAt: this.firstPaintAt,
+      reads: this.reads,
+      cardFocus: this.card?.focusedTag ?? null,
+    };
   }
 
   navigate(direction: 1 | -1): void {
@@ -99,18 +112,18 @@ export class Lens {
     this.highlighter.pruneDetached();
     const index = this.highlighter.claims.findIndex((claim) => (claim.match.claimId ?? '') === claimId && claim.match.start === start);
     if (index < 0) return false;
-    this.focusClaim(index);
-    return true;
+    return this.focusClaim(index);
   }
 
-  focusClaim(index: number): void {
+  /** Focuses and opens a painted claim; false when its text changed since it was painted. */
+  focusClaim(index: number): boolean {
     this.highlighter.pruneDetached();
     const claim = this.highlighter.claims[index];
-    if (!claim) return;
+    if (!claim || !stillCovers(claim)) return false;
     this.focusedIndex = index;
     this.highlighter.focus(claim);
     scrollRangeIntoView(claim.range);
-    this.ensureCard().openFor(claim, { index, total: this.highlighter.claims.length, announce: true });
+    return this.ensureCard().openFor(claim, { index, total: this.highlighter.claims.length, announce: true });
   }
 
   private ensureCard(): ClaimCard {
@@ -127,6 +140,7 @@ export class Lens {
 
   private async readPage(): Promise<void> {
     const started = performance.now();
+    this.reads++;
     const url = this.document.location?.href ?? '';
     // The sample does not see into shadow trees: with shadow roots on, the reading itself decides.
     const body = this.document.body;
@@ -140,7 +154,7 @@ export class Lens {
     if (!covers) {
       this.highlighter.clear();
       this.card?.close();
-      this.options.sendReport?.(emptyReport(url, this.document.documentElement?.lang || 'und', 'precheck', performance.now() - started));
+      this.reports.offer(emptyReport(url, this.document.documentElement?.lang || 'und', 'precheck', performance.now() - started));
       // A page that is only a frame around an article: the frames may still be worth reading.
       this.readFrames();
       return;
@@ -162,11 +176,11 @@ export class Lens {
       this.paint(reading);
       this.readFrames();
       const report = reading.paint.report;
-      if (report) this.options.sendReport?.({ ...report, durationMs: Math.round(performance.now() - started) });
+      if (report) this.reports.offer({ ...report, durationMs: Math.round(performance.now() - started) });
     } catch (error) {
       if (!(error instanceof Cancelled)) throw error;
     } finally {
-      this.lastReadAt = performance.now();
+      this.rereads.readDone();
     }
   }
 
@@ -195,9 +209,10 @@ export class Lens {
   private observeMutations(): void {
     if (this.controller.signal.aborted || typeof MutationObserver !== 'function') return;
     this.observer = new MutationObserver((records) => {
-      if (records.every((record) => this.isOwn(record.target))) return;
-      this.scheduleReread();
+      if (pageChanged(records, (node) => this.isOwn(node))) this.rereads.changed();
     });
+    // A hidden tab is not read; what changed meanwhile is read when it shows again.
+    this.document.addEventListener('visibilitychange', () => this.rereads.visibilityChanged(), { signal: this.controller.signal });
     // The document itself, not its root element: document.open() replaces the root, and we must see that.
     this.observer.observe(this.document, { childList: true, subtree: true, characterData: true });
   }
@@ -245,20 +260,20 @@ export class Lens {
     return false;
   }
 
-  private scheduleReread(): void {
-    clearTimeout(this.debounceTimer);
-    const sinceLast = performance.now() - this.lastReadAt;
-    const wait = Math.max(MUTATION_DEBOUNCE_MS, MUTATION_MIN_INTERVAL_MS - sinceLast);
-    this.debounceTimer = setTimeout(() => {
-      if (this.controller.signal.aborted) return;
-      if (this.urlChanged()) this.reader?.reset();
-      this.highlighter.pruneDetached();
-      void this.readPage().catch(() => undefined);
-    }, wait);
+  private reread(): void {
+    if (this.controller.signal.aborted) return;
+    if (this.urlChanged()) this.reader?.reset();
+    this.highlighter.pruneDetached();
+    void this.readPage().catch(() => undefined);
   }
 
+  /**
+   * Did the page move to another URL? The fragment does not count: a click on a table-of-contents
+   * link (#section) is the same view, and wiping and re-reading it would flash every highlight.
+   * Hash-routed apps that do change their content are re-read through the mutations it causes.
+   */
   private urlChanged(): boolean {
-    const url = this.document.location?.href ?? '';
+    const url = withoutFragment(this.document.location?.href ?? '');
     if (url === this.lastUrl) return false;
     this.lastUrl = url;
     return true;
@@ -273,13 +288,22 @@ export class Lens {
       this.reader?.reset();
       this.highlighter.clear();
       this.card?.close();
-      this.scheduleReread();
+      this.rereads.changed();
     };
+    // Back from the back/forward cache, or a prerendered page now shown: the background cleared
+    // (or never took) this page's report when the tab navigated, so say it again.
+    view.addEventListener('pageshow', (event) => (event as PageTransitionEvent).persisted && this.reports.resend(), { signal: this.controller.signal });
+    this.document.addEventListener('prerenderingchange', () => this.reports.resend(), { signal: this.controller.signal });
     view.addEventListener('popstate', onNavigate, { signal: this.controller.signal });
     view.addEventListener('hashchange', onNavigate, { signal: this.controller.signal });
     const navigation = (view as unknown as { navigation?: EventTarget }).navigation;
     navigation?.addEventListener('navigatesuccess', onNavigate, { signal: this.controller.signal });
   }
+}
+
+function withoutFragment(url: string): string {
+  const hash = url.indexOf('#');
+  return hash < 0 ? url : url.slice(0, hash);
 }
 
 /** The iframe's document when we may read it (same origin), else null. */

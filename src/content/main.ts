@@ -24,13 +24,14 @@ function isTabMessage(value: unknown): value is TabMessage {
   const message = value as Record<string, unknown>;
   if (message.type === 'navigate-claim') return message.direction === 1 || message.direction === -1;
   if (message.type === 'focus-claim') return typeof message.claimId === 'string' && Number.isInteger(message.start);
-  return message.type === 'stop-lens' || message.type === 'lens-state';
+  // Test-only messages: absent from shipped builds (see shared/messages.ts).
+  return __LENS_TEST_MESSAGES__ && (message.type === 'stop-lens' || message.type === 'lens-state');
 }
 
 /** The background validates settings (with zod); we only check the shape we rely on. */
 async function pageSettings(): Promise<PageSettings | null> {
   try {
-    const reply = (await sendMessage({ type: 'get-page-settings', hostname: location.hostname })) as { ok?: boolean; value?: PageSettings };
+    const reply = (await sendMessage({ type: 'get-page-settings' })) as { ok?: boolean; value?: PageSettings };
     return reply?.ok && typeof reply.value?.active === 'boolean' ? reply.value : null;
   } catch {
     return null;
@@ -65,18 +66,18 @@ async function applySettings(): Promise<void> {
 }
 
 function lensState(): LensState {
-  return { highlighted: 0, focusedIndex: -1, openClaimId: null, firstPaintAt: null, ...lens?.state(), scriptStartedAt };
+  return { highlighted: 0, focusedIndex: -1, openClaimId: null, firstPaintAt: null, reads: 0, cardFocus: null, ...lens?.state(), scriptStartedAt };
 }
 
 function main(): void {
   if (window.top !== window || !(document instanceof HTMLDocument)) return;
   onMessage((raw: unknown) => {
     if (!isTabMessage(raw)) return undefined;
-    if (raw.type === 'lens-state') return Promise.resolve({ ok: true, value: lensState() });
+    if (__LENS_TEST_MESSAGES__ && raw.type === 'lens-state') return Promise.resolve({ ok: true, value: lensState() });
     if (!lens) return Promise.resolve({ ok: false, error: 'not active on this page' });
     if (raw.type === 'navigate-claim') lens.navigate(raw.direction);
     else if (raw.type === 'focus-claim') return Promise.resolve({ ok: lens.focusClaimAt(raw.claimId, raw.start), value: null });
-    else {
+    else if (__LENS_TEST_MESSAGES__ && raw.type === 'stop-lens') {
       lens.stop();
       lens = null;
       void sendMessage({ type: 'page-cleared' }).catch(() => undefined);
@@ -85,7 +86,8 @@ function main(): void {
   });
   // Turning the extension off for this site (or everywhere) takes effect at once, and back on too.
   onStorageChanged((changes, area) => {
-    if (area === 'sync' && 'settings' in changes) void applySettings().catch(() => undefined);
+    // storage.local holds the settings (storage.sync only mirrors them).
+    if (area === 'local' && 'settings' in changes) void applySettings().catch(() => undefined);
   });
   applySettings().catch(() => {
     // A page that breaks our reading must never see an error from us.

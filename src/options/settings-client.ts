@@ -13,8 +13,14 @@ export async function fetchSettings(): Promise<SettingsReading> {
   return reply.value;
 }
 
-export async function storeSettings(settings: Settings): Promise<Settings> {
-  const reply = SaveSettingsReply.parse(await browser.runtime.sendMessage({ type: 'save-settings', settings }));
+/** A change to the stored settings: fields to set, sites to switch off (true) or on again (false). */
+export interface SettingsChange {
+  readonly set: Partial<Omit<Settings, 'version' | 'disabledSites'>>;
+  readonly sites: Readonly<Record<string, boolean>>;
+}
+
+export async function storeSettings(patch: SettingsChange): Promise<Settings> {
+  const reply = SaveSettingsReply.parse(await browser.runtime.sendMessage({ type: 'save-settings', patch }));
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
 }
@@ -22,7 +28,7 @@ export async function storeSettings(settings: Settings): Promise<Settings> {
 /** Calls `listener` when the stored settings change (the popup can change them too). */
 export function onStoredSettingsChanged(listener: () => void): () => void {
   const handler = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'sync' && 'settings' in changes) listener();
+    if (area === 'local' && 'settings' in changes) listener();
   };
   browser.storage.onChanged.addListener(handler);
   return () => browser.storage.onChanged.removeListener(handler);

@@ -33,6 +33,8 @@ export function useSettings(): { state: SettingsState; saveStatus: SaveStatus; u
   const stored = useRef<Settings>(DEFAULT_SETTINGS);
   const inFlight = useRef(0);
   const save = useMemo(() => createSaveQueue(storeSettings), []);
+  /** Changes not yet confirmed by a save: sent as one patch (the newest save carries all of them). */
+  const unsaved = useRef<{ set: Record<string, unknown>; sites: Record<string, boolean> }>({ set: {}, sites: {} });
 
   const show = useCallback((settings: Settings) => {
     shown.current = settings;
@@ -74,14 +76,23 @@ export function useSettings(): { state: SettingsState; saveStatus: SaveStatus; u
   const update = useCallback(
     (change: Partial<Settings>) => {
       const next = { ...shown.current, ...change };
+      // Only what changed is sent; sites one by one, so the popup's edits made meanwhile are kept.
+      const { disabledSites, version: _version, ...fields } = change;
+      const sites = { ...unsaved.current.sites };
+      if (disabledSites) {
+        for (const site of shown.current.disabledSites) if (!disabledSites.includes(site)) sites[site] = false;
+        for (const site of disabledSites) if (!shown.current.disabledSites.includes(site)) sites[site] = true;
+      }
+      unsaved.current = { set: { ...unsaved.current.set, ...fields }, sites };
       show(next);
       setSaveStatus({ kind: 'saving' });
       inFlight.current++;
-      void save(next).then((outcome) => {
+      void save({ set: { ...unsaved.current.set }, sites: { ...sites } }).then((outcome) => {
         inFlight.current--;
         if (outcome.kind === 'superseded') return;
         if (outcome.kind === 'saved') stored.current = outcome.value;
         if (!outcome.latest) return;
+        unsaved.current = { set: {}, sites: {} };
         if (outcome.kind === 'saved') {
           show(outcome.value);
           setSaveStatus({ kind: 'saved', at: Date.now() });

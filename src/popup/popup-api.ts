@@ -18,7 +18,8 @@ async function ask<T>(schema: z.ZodType<{ ok: true; value: T } | { ok: false; er
 
 export const loadReport = (tabId: number): Promise<PageReport | null> => ask(ReportReply, { type: 'get-report', tabId });
 export const loadSettings = (): Promise<{ settings: Settings; fellBack: string[] }> => ask(SettingsReply, { type: 'get-settings' });
-export const saveSettings = (settings: Settings): Promise<Settings> => ask(SavedReply, { type: 'save-settings', settings });
+/** Changes only the fields given (the options page may be changing others at the same time). */
+export const saveSettings = (set: Partial<Omit<Settings, 'version' | 'disabledSites'>>): Promise<Settings> => ask(SavedReply, { type: 'save-settings', patch: { set } });
 export const setSiteEnabled = (hostname: string, enabled: boolean): Promise<Settings> => ask(SavedReply, { type: 'set-site-enabled', hostname, enabled });
 export const openTimelinePage = () => ask(AnyReply, { type: 'open-timeline' });
 export const runCommand = (tabId: number, command: 'next-claim' | 'previous-claim') => ask(AnyReply, { type: 'run-command', tabId, command });

@@ -19,6 +19,7 @@ export function PopupApp({ tabId, dataset }: { tabId: number | null; dataset: Da
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
+  const [saveError, setSaveError] = useState<string | null>(null);
 
   const refresh = async () => {
     try {
@@ -38,6 +39,8 @@ export function PopupApp({ tabId, dataset }: { tabId: number | null; dataset: Da
 
   const { report, settings } = loaded;
   const hostname = report ? hostnameOf(report.url) : null;
+  // A change that could not be saved is said, never swallowed.
+  const showSaveFailure = (failure: unknown) => setSaveError(t('popupSaveFailed', 'Not saved: $1', failure instanceof Error ? failure.message : String(failure)));
   const onShow = async (claimId: string, start: number) => {
     if (tabId === null) return;
     const shown = await showClaimOnPage(tabId, claimId, start);
@@ -47,8 +50,8 @@ export function PopupApp({ tabId, dataset }: { tabId: number | null; dataset: Da
     <PageControls
       settings={settings}
       hostname={hostname}
-      onSiteEnabled={(enabled) => hostname && void setSiteEnabled(hostname, enabled).then(refresh)}
-      onPaused={(paused) => void saveSettings({ ...settings, enabled: !paused }).then(refresh)}
+      onSiteEnabled={(enabled) => hostname && void setSiteEnabled(hostname, enabled).then(refresh, showSaveFailure)}
+      onPaused={(paused) => void saveSettings({ enabled: !paused }).then(refresh, showSaveFailure)}
     />
   );
 
@@ -57,6 +60,11 @@ export function PopupApp({ tabId, dataset }: { tabId: number | null; dataset: Da
       <header class="brand">
         <span>{t('extensionName', 'Russia–Iran Lens')}</span>
       </header>
+      {saveError && (
+        <p role="alert" class="status" data-testid="save-error">
+          {saveError}
+        </p>
+      )}
       {!report && <p class="status" data-testid="no-report">{t('popupNoReport', 'This page has not been read (it may not be a web page).')}</p>}
       {report && (
         <div data-testid="report" data-relevant={String(report.relevant)}>

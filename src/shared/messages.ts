@@ -54,15 +54,29 @@ const IdListSchema = z.array(z.string().max(200)).max(50);
 /** What the card needs of an event mention or detected claim to ask for its details (see shared/highlight-details.ts). */
 const HighlightRefSchema = z.object({ tier: z.enum(['claim', 'event', 'detected']), eventIds: IdListSchema, nearEventIds: IdListSchema, evidence: IdListSchema });
 
+/**
+ * Messages only the e2e tests use (`ping`; the content script's `lens-state` and `stop-lens`,
+ * and the `page-cleared` that follows it). They exist only in builds made with
+ * LENS_TEST_MESSAGES=1 (`npm run build:e2e`); a shipped build has no such handlers.
+ */
+const TestMessageSchemas = __LENS_TEST_MESSAGES__ ? [z.strictObject({ type: z.literal('ping') }), z.strictObject({ type: z.literal('page-cleared') })] as const : ([] as const);
+
 export const RuntimeMessageSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('ping') }),
+  ...TestMessageSchemas,
   z.strictObject({ type: z.literal('page-report'), report: PageReportSchema }),
-  z.strictObject({ type: z.literal('page-cleared') }),
   z.strictObject({ type: z.literal('get-report'), tabId: z.number().int().nonnegative() }),
   z.strictObject({ type: z.literal('get-settings') }),
-  z.strictObject({ type: z.literal('save-settings'), settings: SettingsSchema }),
+  // A patch, never the whole settings: what another page changed meanwhile is kept.
+  z.strictObject({
+    type: z.literal('save-settings'),
+    patch: z.strictObject({
+      set: SettingsSchema.omit({ version: true, disabledSites: true }).partial().optional(),
+      sites: z.record(z.string().max(253), z.boolean()).optional(),
+    }),
+  }),
   z.strictObject({ type: z.literal('set-site-enabled'), hostname: z.string().min(1).max(253), enabled: z.boolean() }),
-  z.strictObject({ type: z.literal('get-page-settings'), hostname: z.string().max(253) }),
+  // No host name in it: the background takes the page from the sender the browser reports.
+  z.strictObject({ type: z.literal('get-page-settings') }),
   z.strictObject({ type: z.literal('lens-texts'), session: SessionSchema, texts: z.array(BlockTextSchema).max(MAX_TEXTS_PER_MESSAGE) }),
   LensAnnotateSchema,
   z.strictObject({ type: z.literal('claim-details'), claimIds: z.array(z.string().max(200)).min(1).max(20) }),
@@ -100,4 +114,8 @@ export interface LensState {
   /** performance.now() in the page when the content script started, and when it first painted a highlight. */
   readonly scriptStartedAt?: number;
   readonly firstPaintAt: number | null;
+  /** How many times the lens has read the page (tests: our own nodes must cause no re-read). */
+  readonly reads: number;
+  /** The tag of the focused element inside the card, null when focus is elsewhere (tests: keyboard reach). */
+  readonly cardFocus: string | null;
 }

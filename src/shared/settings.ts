@@ -75,7 +75,9 @@ function migrate(raw: Record<string, unknown>): Record<string, unknown> {
 export function readSettings(stored: unknown): SettingsReading {
   if (stored === undefined || stored === null) return { settings: DEFAULT_SETTINGS, fellBack: [] };
   if (typeof stored !== 'object' || Array.isArray(stored)) return { settings: DEFAULT_SETTINGS, fellBack: ['settings'] };
-  const migrated = migrate(stored as Record<string, unknown>);
+  // Fields this version does not know (a newer one wrote them) are left out of the reading,
+  // not reported: the store keeps them as they are (see settings-storage.ts).
+  const migrated = Object.fromEntries(Object.entries(migrate(stored as Record<string, unknown>)).filter(([key]) => key in SettingsSchema.shape));
   if (typeof migrated.version === 'number' && migrated.version > SETTINGS_VERSION) {
     // Written by a newer version of the extension: read what we understand, keep defaults for the rest.
     migrated.version = SETTINGS_VERSION;
@@ -99,8 +101,6 @@ export function readSettings(stored: unknown): SettingsReading {
       fellBack.push(key);
     } else fellBack.push(key);
   }
-  const unknown = Object.keys(migrated).filter((key) => !(key in SettingsSchema.shape));
-  fellBack.push(...unknown.map((key) => `${key} (unknown)`));
   return { settings: SettingsSchema.parse(settings), fellBack };
 }
 

@@ -56,4 +56,15 @@ describeInEachBrowser('foundation', ({ launch }) => {
     await popup.close();
     await page.close();
   });
+
+  it('lets its own pages connect nowhere (CSP connect-src), so “no network” does not rest on habit', async () => {
+    const target = `${session.server.origin}/csp-probe`;
+    for (const path of ['src/popup/index.html', 'src/options/index.html']) {
+      const extensionPage = await session.browser.openExtensionPage(path);
+      // no-cors: without the CSP this resolves (an opaque response); with it, the request is never made.
+      const outcome = await extensionPage.evaluate((url: string) => fetch(url, { mode: 'no-cors' }).then(() => 'loaded', () => 'blocked'), target);
+      expect(outcome, path).toBe('blocked');
+      await extensionPage.close();
+    }
+  });
 });

@@ -92,6 +92,34 @@ describeInEachBrowser('hostile pages', ({ launch }) => {
     await page.close();
   });
 
+  it('still marks a new article on a page that changes faster than twice a second', async () => {
+    // A clock that ticks every 15 ms: a plain debounce would never fire on this page.
+    const clock = `document.addEventListener('DOMContentLoaded', () => {
+        const clock = document.createElement('p');
+        document.body.append(clock);
+        setInterval(() => { clock.textContent = 'Updated ' + performance.now().toFixed(0) + ' ms ago'; }, 15);
+      });`;
+    const { page } = await load('/clock.html', withScript(ARTICLE, clock));
+    await page.evaluate(() => {
+      const paragraph = document.createElement('p');
+      paragraph.textContent = 'On 9 August 2022 a Russian Soyuz rocket launched Iran’s Khayyam satellite from Baikonur in Kazakhstan.';
+      document.querySelector('article')?.append(paragraph);
+    }, null);
+    const marked = await page.waitFor(
+      () => {
+        let found = false;
+        CSS.highlights.forEach((highlight) => {
+          for (const range of highlight) if (range.toString().includes('Khayyam')) found = true;
+        });
+        return found || null;
+      },
+      null,
+      20_000,
+    );
+    expect(marked).toBe(true);
+    await page.close();
+  });
+
   it('copes with a document replaced after load', async () => {
     const replace = `window.addEventListener('load', () => setTimeout(() => {
       document.open(); document.write('<!doctype html><html lang="en"><head><title>Replaced</title></head><body><p>Nothing to see about either country.</p></body></html>'); document.close();

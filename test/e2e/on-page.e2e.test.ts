@@ -9,7 +9,7 @@ import { expect, it } from 'vitest';
 import { describeInEachBrowser } from './harness/browsers.ts';
 import type { TestPage } from './harness/extension-browser.ts';
 import { patchSettings, sendRuntimeMessage, sendTabMessage, waitForReport, type LensStateReply } from './harness/extension-state.ts';
-import { pointOnHighlight, readHighlights } from './harness/page-probes.ts';
+import { highlightTexts, pointOnHighlight, readHighlights } from './harness/page-probes.ts';
 import { SCREENSHOTS, useSession } from './harness/session.ts';
 
 const ARTICLE = readFileSync(resolve(import.meta.dirname, '../fixtures/pages/en-tehran-summit.html'), 'utf8');
@@ -82,8 +82,21 @@ describeInEachBrowser('on the page', ({ name, launch }) => {
     const second = await lensState(tabId);
     expect(second.focusedIndex).toBe(1);
     expect(second.openClaimId).not.toBe(first.openClaimId);
-    const focusRanges = await page.evaluate(() => [...(CSS.highlights.get('c-focus') ?? [])].length, null);
-    expect(focusRanges).toBe(1);
+    const focusRanges = await page.evaluate(highlightTexts, 'focus');
+    expect(focusRanges).toHaveLength(1);
+    await page.close();
+  });
+
+  it('does not re-read the page because of its own card', async () => {
+    const { page, tabId } = await openArticle('/own-nodes.html', ARTICLE);
+    const before = (await lensState(tabId)).reads;
+    // Opening the card appends its host to the page's body: a mutation of the body's child list.
+    await sendRuntimeMessage(session.probe, { type: 'run-command', tabId, command: 'next-claim' });
+    expect((await lensState(tabId)).openClaimId).not.toBeNull();
+    await page.press('Escape');
+    // Longer than the longest a pending change may wait (3 s), so a re-read would have happened.
+    await page.waitFor(() => new Promise((resolve) => setTimeout(() => resolve(true), 4_000)), null, 10_000);
+    expect((await lensState(tabId)).reads).toBe(before);
     await page.close();
   });
 
@@ -124,13 +137,12 @@ describeInEachBrowser('on the page', ({ name, launch }) => {
 
   it('applies the actor-highlight and paint-style settings at once', async () => {
     const { page } = await openArticle('/settings.html', ARTICLE);
-    expect(await page.evaluate(() => CSS.highlights.has('c-actor'), null)).toBe(false);
+    expect(await page.evaluate(highlightTexts, 'actor')).toBeNull();
     await patchSettings(session.probe, { actorHighlights: true, highlightStyle: 'underline' });
-    expect(await page.waitFor(() => CSS.highlights.has('c-actor') || null, null, 15_000)).toBe(true);
-    const actorTexts = await page.evaluate(() => [...(CSS.highlights.get('c-actor') ?? [])].map((range) => range.toString()), null);
+    const actorTexts = await page.waitFor(highlightTexts, 'actor', 15_000);
     expect(actorTexts).toEqual(expect.arrayContaining(['Vladimir Putin', 'Khamenei']));
     await patchSettings(session.probe, { actorHighlights: false, highlightStyle: 'underline-and-tint' });
-    expect(await page.waitFor(() => (!CSS.highlights.has('c-actor') && CSS.highlights.size > 0) || null, null, 15_000)).toBe(true);
+    expect(await page.waitFor(() => (![...CSS.highlights.keys()].some((name) => name.endsWith('-actor')) && CSS.highlights.size > 0) || null, null, 15_000)).toBe(true);
     await page.close();
   });
 
@@ -151,7 +163,10 @@ describeInEachBrowser('on the page', ({ name, launch }) => {
     await setShadowDom(true);
     const inShadow = await page.waitFor(
       () => {
-        const ranges = [...(CSS.highlights.get('c-solid') ?? [])] as Range[];
+        const ranges: Range[] = [];
+        CSS.highlights.forEach((highlight, name) => {
+          if (name.endsWith('-solid')) for (const range of highlight) ranges.push(range as Range);
+        });
         return ranges.some((range) => range.startContainer.getRootNode() instanceof ShadowRoot) || null;
       },
       null,

@@ -1,6 +1,7 @@
 /**
  * The options page in both real browsers: changes made with the keyboard reach
- * storage.sync, an invalid site is explained and not saved, unreadable stored settings are
+ * storage (local, mirrored to sync), 1,000 long disabled sites are kept, the popup's and the
+ * options page's edits do not overwrite each other, fields of a newer version are kept, an invalid site is explained and not saved, unreadable stored settings are
  * named in a notice while the readable ones are kept, the page passes axe, and it mirrors
  * for right-to-left languages.
  */
@@ -63,7 +64,7 @@ describeInEachBrowser('options page', ({ name, launch }) => {
     return page;
   }
 
-  const storedSettings = (page: TestPage) => readStorage(page, 'sync', 'settings') as Promise<Record<string, unknown> | null>;
+  const storedSettings = (page: TestPage) => readStorage(page, 'local', 'settings') as Promise<Record<string, unknown> | null>;
 
   it('shows the defaults, in the browser’s language, with the dataset and the privacy promise', async () => {
     const page = await openOptions();
@@ -108,7 +109,7 @@ describeInEachBrowser('options page', ({ name, launch }) => {
     await page.press(' ');
     await page.waitFor(async () => {
       const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
-      const { settings } = (await api.storage.sync.get('settings')) as { settings?: { badge?: boolean } };
+      const { settings } = (await api.storage.local.get('settings')) as { settings?: { badge?: boolean } };
       return settings?.badge === false || null;
     }, null);
     expect(await page.waitFor(() => document.querySelector('[data-testid="save-status"]')?.textContent || null, null)).toBe('Saved');
@@ -139,6 +140,67 @@ describeInEachBrowser('options page', ({ name, launch }) => {
     await again.close();
   });
 
+  it('keeps 1,000 disabled sites of the longest kind, beyond what storage.sync can hold, and records that the mirror failed', async () => {
+    const page = await openOptions();
+    const host = (n: number) => `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.s${String(n).padStart(60, '0')}`;
+    // 1,000 is the most the settings allow: start from an empty list.
+    const existing = ((await storedSettings(page))?.disabledSites ?? []) as string[];
+    const sites: Record<string, boolean> = Object.fromEntries(existing.map((site) => [site, false]));
+    for (let n = 0; n < 1_000; n++) sites[host(n)] = true;
+    const reply = (await page.evaluate(async (patch: unknown) => {
+      const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+      return api.runtime.sendMessage({ type: 'save-settings', patch });
+    }, { sites })) as { ok: boolean; value?: { disabledSites: string[] } };
+    expect(reply.ok).toBe(true);
+    expect(reply.value?.disabledSites).toHaveLength(1_000);
+    const again = await openOptions();
+    expect(await again.evaluate(() => document.querySelectorAll('[data-testid="site-list"] li').length, null)).toBe(1_000);
+    // About 255 KB of sites: more than sync's 100 KB in all. The failure is recorded, nothing is lost.
+    expect(await readStorage(again, 'local', 'settingsSyncError')).toMatchObject({ message: expect.any(String) });
+    // Back to a short list: the mirror fits again and the error goes.
+    await again.evaluate(async (patch: unknown) => {
+      const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+      return api.runtime.sendMessage({ type: 'save-settings', patch });
+    }, { sites: Object.fromEntries(Object.keys(sites).map((site) => [site, existing.includes(site)])) });
+    expect(await readStorage(again, 'local', 'settingsSyncError')).toBeNull();
+    expect(await readStorage(again, 'sync', 'settings')).toMatchObject({ disabledSitesChunks: existing.length > 0 ? 1 : 0 });
+    await page.close();
+    await again.close();
+  });
+
+  it('keeps the popup’s edit when the options page, opened before it, saves another field', async () => {
+    const page = await openOptions();
+    const before = await page.evaluate(() => document.querySelector<HTMLInputElement>('#opt-actor-highlights')?.checked ?? null, null);
+    // The popup switches the lens off for a site while this page still shows the old list.
+    await page.evaluate(async () => {
+      const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+      await api.runtime.sendMessage({ type: 'set-site-enabled', hostname: 'www.popup-edit.example', enabled: false });
+    }, null);
+    await focus(page, '#opt-actor-highlights');
+    await page.press(' ');
+    await page.waitFor(async (expected: boolean) => {
+      const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+      const { settings } = (await api.storage.local.get('settings')) as { settings?: { actorHighlights?: boolean } };
+      return settings?.actorHighlights === expected || null;
+    }, !before);
+    expect(await storedSettings(page)).toMatchObject({ actorHighlights: !before, disabledSites: expect.arrayContaining(['popup-edit.example']) });
+    await page.close();
+  });
+
+  it('keeps fields written by a newer version when it saves', async () => {
+    const writer = await openOptions();
+    const stored = (await storedSettings(writer)) ?? {};
+    await writeStorage(writer, 'local', { settings: { ...stored, version: 2, futurePalette: 'deuteranopia' } });
+    await writer.close();
+    const page = await openOptions();
+    await focus(page, '#opt-badge');
+    await page.press(' ');
+    await page.waitFor(() => document.querySelector('[data-testid="save-status"]')?.textContent === 'Saved' || null, null);
+    expect(await storedSettings(page)).toMatchObject({ version: 2, futurePalette: 'deuteranopia' });
+    await writeStorage(page, 'local', { settings: { ...((await storedSettings(page)) ?? {}), version: 1, futurePalette: undefined } });
+    await page.close();
+  });
+
   it('explains an invalid site beside the field and does not save it', async () => {
     const page = await openOptions();
     const before = await storedSettings(page);
@@ -167,7 +229,7 @@ describeInEachBrowser('options page', ({ name, launch }) => {
     }, null);
     await probe.close();
     const writer = await session.browser.openExtensionPage(OPTIONS);
-    await writeStorage(writer, 'sync', { settings: corrupt });
+    await writeStorage(writer, 'local', { settings: corrupt });
     await writer.close();
 
     const page = await openOptions();

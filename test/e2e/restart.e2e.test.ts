@@ -16,8 +16,7 @@ describeInEachBrowser('restart', ({ launch }) => {
     try {
       const first = await launch(profile);
       const options = await first.openExtensionPage('src/popup/index.html');
-      const before = (await sendRuntimeMessage(options, { type: 'get-settings' })) as { value: { settings: Record<string, unknown> } };
-      const saved = (await sendRuntimeMessage(options, { type: 'save-settings', settings: { ...before.value.settings, disabledSites: ['127.0.0.1'], badge: false } })) as { ok: boolean };
+      const saved = (await sendRuntimeMessage(options, { type: 'save-settings', patch: { set: { badge: false }, sites: { '127.0.0.1': true } } })) as { ok: boolean };
       expect(saved.ok).toBe(true);
       await first.close();
 

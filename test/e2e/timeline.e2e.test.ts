@@ -213,6 +213,14 @@ describeInEachBrowser('timeline', ({ name, launch }) => {
     const page = await openTimeline('#theme=nuclear');
     const files = await page.evaluate(async () => {
       const captured: { name: string; text: string }[] = [];
+      // The blobs behind the download links, read directly: extension pages may not fetch (CSP connect-src 'none').
+      const blobs = new Map<string, Blob>();
+      const createObjectURL = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (blob: Blob | MediaSource) => {
+        const url = createObjectURL(blob);
+        if (blob instanceof Blob) blobs.set(url, blob);
+        return url;
+      };
       const original = HTMLAnchorElement.prototype.click;
       HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
         if (this.download) captured.push({ name: this.download, text: this.href });
@@ -221,7 +229,8 @@ describeInEachBrowser('timeline', ({ name, launch }) => {
       (document.querySelector('[data-testid="export-csv"]') as HTMLButtonElement).click();
       (document.querySelector('[data-testid="export-jsonld"]') as HTMLButtonElement).click();
       HTMLAnchorElement.prototype.click = original;
-      return Promise.all(captured.map(async ({ name, text }) => ({ name, text: await (await fetch(text)).text() })));
+      URL.createObjectURL = createObjectURL;
+      return Promise.all(captured.map(async ({ name, text }) => ({ name, text: (await blobs.get(text)?.text()) ?? '' })));
     }, null);
     const nuclear = expectedIds({ themes: ['nuclear'] });
     expect(files.map((file) => file.name)).toEqual(['russia-iran-timeline.csv', 'russia-iran-timeline.jsonld']);

@@ -2,8 +2,12 @@
  * When and where the hover card shows (Wikipedia Page Previews' timings, WCAG 1.4.13):
  * after ~500 ms over a claim; stays while the pointer travels into it (300 ms grace);
  * closes on Esc, a click elsewhere, the pointer leaving, or the claim scrolling away.
- * The card lives in a closed shadow root created on first use and removed on teardown.
- * Highlights have no events, so the pointer is hit-tested against the painted ranges.
+ * The card lives in a closed shadow root created on first use and removed on teardown; its
+ * host is a manual popover, so it sits in the top layer (above a page's modal <dialog>s, and
+ * placed against the viewport even when the page transforms <body>).
+ * Only trusted events (the user's, not a page script's) open or close it. Opened from the
+ * keyboard, it takes focus so its links can be reached, and gives focus back when it closes.
+ * Highlights have no events, so the pointer is hit-tested against our private ranges.
  */
 import type { ClaimDetails } from '../../shared/claim-details.ts';
 import type { MentionDetails } from '../../shared/highlight-details.ts';
@@ -11,7 +15,7 @@ import type { PaintItem } from '../../shared/report.ts';
 import { t } from '../../ui/i18n.ts';
 import { statusLabel } from '../../ui/status.ts';
 import { tierLabel } from '../../ui/tiers.ts';
-import type { PaintedClaim } from '../highlighter.ts';
+import { stillCovers, type PaintedClaim } from '../highlighter.ts';
 import cardStyles from './card.css?inline';
 import { claimCardView } from './claim-card.tsx';
 import { placeCard } from './place-card.ts';
@@ -41,10 +45,6 @@ export interface ClaimCardOptions {
   readonly onClose: () => void;
 }
 
-interface HighlightHit {
-  readonly ranges?: readonly AbstractRange[];
-}
-
 interface OpenState {
   readonly claim: PaintedClaim;
 }
@@ -62,6 +62,8 @@ export class ClaimCard {
   private frame = 0;
   private watching = false;
   private pointerInCard = false;
+  /** Where focus was before a keyboard-opened card took it; given back on close. */
+  private focusBefore: Element | null = null;
 
   constructor(
     private readonly document: Document,
@@ -70,6 +72,11 @@ export class ClaimCard {
 
   get openClaimId(): string | null {
     return this.open?.claim.match.claimId ?? null;
+  }
+
+  /** The tag name of the focused element inside the card, or null when focus is elsewhere (tests). */
+  get focusedTag(): string | null {
+    return (this.shadow?.activeElement as Element | null | undefined)?.tagName ?? null;
   }
 
   /** Starts hit-testing the pointer against painted claims (once). */
@@ -86,9 +93,12 @@ export class ClaimCard {
     view.addEventListener('resize', () => this.reposition(), { passive: true, signal });
   }
 
-  openFor(claim: PaintedClaim, context: { index: number; total: number; announce: boolean }): void {
+  /** Opens the card for a claim; false (and nothing shown) when its text changed since it was painted. */
+  openFor(claim: PaintedClaim, context: { index: number; total: number; announce: boolean }): boolean {
     clearTimeout(this.showTimer);
     clearTimeout(this.closeTimer);
+    // The page may have changed the sentence since we painted it: never vouch for text we did not read.
+    if (!stillCovers(claim)) return false;
     this.pending = claim;
     void this.detailsFor(claim).then(
       (details) => {
@@ -97,6 +107,7 @@ export class ClaimCard {
       },
       () => undefined,
     );
+    return true;
   }
 
   /** Details of the claims painted on the same span (asked of the background once each), or of the mention. */
@@ -119,7 +130,10 @@ export class ClaimCard {
     container.replaceChildren(
       claimCardView(this.document, { claims: details, mention, position: context, confidence: claim.match.confidence, onClose: () => this.close(), onOpenTimeline: openTimeline }),
     );
+    this.raise();
     this.reposition();
+    // Opened from the keyboard (command or popup): focus the card so Tab reaches its links.
+    if (context.announce) this.takeFocus();
     if (context.announce && this.live) {
       const first = details[0];
       this.live.textContent = first
@@ -134,7 +148,9 @@ export class ClaimCard {
     this.pending = null;
     if (!this.open) return;
     this.open = null;
+    const hadFocus = this.focusedTag !== null;
     this.container?.replaceChildren();
+    this.giveFocusBack(hadFocus);
     this.options.onClose();
   }
 
@@ -149,8 +165,10 @@ export class ClaimCard {
   private ensureHost(): HTMLElement {
     if (this.container && this.host?.isConnected) return this.container;
     const host = this.document.createElement('div');
-    // Inline !important beats any page rule; the host carries no class, id or attribute a page could key on.
-    host.style.cssText = 'all: initial !important; position: fixed !important; inset: 0 auto auto 0 !important; width: 0 !important; height: 0 !important; z-index: 2147483647 !important; display: block !important;';
+    // Inline !important beats any page rule; the host carries no class or id a page could key on.
+    host.style.cssText = 'all: initial !important; position: fixed !important; inset: 0 auto auto 0 !important; width: 0 !important; height: 0 !important; z-index: 2147483647 !important; display: block !important; overflow: visible !important;';
+    // The top layer: above the page's modal dialogs, and out of reach of transforms on <body>.
+    if (typeof host.showPopover === 'function') host.setAttribute('popover', 'manual');
     const shadow = host.attachShadow({ mode: 'closed' });
     this.adoptStyles(shadow);
     const container = this.document.createElement('div');
@@ -170,6 +188,7 @@ export class ClaimCard {
     });
     this.options.markOwn(host);
     (this.document.body ?? this.document.documentElement).append(host);
+    host.addEventListener('keydown', (event) => this.onKeyDownInCard(event));
     this.host = host;
     this.shadow = shadow;
     this.container = container;
@@ -191,6 +210,40 @@ export class ClaimCard {
     }
   }
 
+  /**
+   * Puts the host on top of the top layer (again: a page dialog opened since would cover it).
+   * While a modal dialog is open everything outside it is inert (no pointer, no focus), so the
+   * host goes inside the topmost modal dialog then, and back to the body after.
+   */
+  private raise(): void {
+    const host = this.host;
+    if (!host || !host.hasAttribute('popover')) return;
+    try {
+      const modals = this.document.querySelectorAll('dialog:modal');
+      const parent = modals[modals.length - 1] ?? this.document.body ?? this.document.documentElement;
+      if (host.parentNode !== parent) parent.append(host);
+      if (host.matches(':popover-open')) host.hidePopover();
+      host.showPopover();
+    } catch {
+      // A page that took the host out of the document: the card shows at max z-index instead.
+    }
+  }
+
+  private takeFocus(): void {
+    const card = this.container?.querySelector<HTMLElement>('[role="dialog"]');
+    if (!card) return;
+    if (this.focusedTag === null) this.focusBefore = this.document.activeElement;
+    card.focus({ preventScroll: true });
+  }
+
+  private giveFocusBack(hadFocus: boolean): void {
+    const before = this.focusBefore;
+    this.focusBefore = null;
+    if (!hadFocus) return;
+    if (before instanceof HTMLElement && before.isConnected && before !== this.host) before.focus({ preventScroll: true });
+    else (this.document.activeElement as HTMLElement | null)?.blur?.();
+  }
+
   private reposition(): void {
     const open = this.open;
     const card = this.container;
@@ -202,15 +255,18 @@ export class ClaimCard {
   }
 
   private onPointerMove(event: PointerEvent): void {
-    if (event.pointerType === 'touch') return;
+    // A page can dispatch pointer events of its own: only the user's move opens a card.
+    if (!event.isTrusted || event.pointerType === 'touch') return;
     const { clientX, clientY } = event;
+    // The innermost node under the pointer, inside open shadow roots too.
+    const target = (event.composedPath()[0] as Node | undefined) ?? null;
     cancelAnimationFrame(this.frame);
-    this.frame = requestAnimationFrame(() => this.hitTest(clientX, clientY));
+    this.frame = requestAnimationFrame(() => this.hitTest(clientX, clientY, target));
   }
 
-  private hitTest(x: number, y: number): void {
+  private hitTest(x: number, y: number, target: Node | null): void {
     if (this.pointerInCard) return;
-    const claim = this.claimAt(x, y);
+    const claim = this.claimAt(x, y, target);
     if (claim && this.open?.claim.range === claim.range) {
       clearTimeout(this.closeTimer);
       return;
@@ -237,42 +293,32 @@ export class ClaimCard {
     }, CLOSE_GRACE_MS);
   }
 
-  private claimAt(x: number, y: number): PaintedClaim | null {
-    const claims = this.options.claims();
-    if (claims.length === 0) return null;
-    const candidates = this.rangesAtPoint(x, y);
-    for (const claim of claims) {
-      if (candidates && !candidates.has(claim.range)) continue;
+  /**
+   * The claim under the pointer, found with our private ranges only. The registry's own
+   * hit-test (highlightsFromPoint) is not used: it answers with the copies a page can move.
+   * The element the browser says is under the pointer narrows the search to claims in it.
+   */
+  private claimAt(x: number, y: number, target: Node | null): PaintedClaim | null {
+    for (const claim of this.options.claims()) {
+      if (target && claim.block !== target && !claim.block.contains(target)) continue;
       if (rectsContain(claim.range.getClientRects(), x, y)) return claim;
     }
     return null;
   }
 
-  /** Ranges under the point per the Highlight API (Chrome 140+, Firefox 150+), or null to test them all. */
-  private rangesAtPoint(x: number, y: number): Set<AbstractRange> | null {
-    const view = this.document.defaultView as (Window & { CSS?: typeof CSS }) | null;
-    const registry = view?.CSS?.highlights as unknown as { highlightsFromPoint?: (x: number, y: number) => (HighlightHit | Highlight)[] } | undefined;
-    if (!registry) return null;
-    if (typeof registry.highlightsFromPoint !== 'function') return null;
-    try {
-      const hits = registry.highlightsFromPoint(x, y);
-      const ranges = new Set<AbstractRange>();
-      for (const hit of hits) {
-        if ('ranges' in hit && hit.ranges) for (const range of hit.ranges) ranges.add(range);
-        else if (typeof (hit as Highlight).forEach === 'function') (hit as Highlight).forEach((range) => ranges.add(range));
-      }
-      return ranges;
-    } catch {
-      return null;
-    }
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.isTrusted && event.key === 'Escape' && this.open) this.close();
   }
 
-  private onKeyDown(event: KeyboardEvent): void {
-    if (event.key === 'Escape' && this.open) this.close();
+  /** Keys pressed inside the card stay in the card: the page's shortcuts must not fire on them. */
+  private onKeyDownInCard(event: KeyboardEvent): void {
+    if (!event.isTrusted) return;
+    if (event.key === 'Escape') this.close();
+    event.stopPropagation();
   }
 
   private onPointerDown(event: PointerEvent): void {
-    if (!this.open || !this.host) return;
+    if (!event.isTrusted || !this.open || !this.host) return;
     if (event.composedPath().includes(this.host)) return;
     this.close();
   }

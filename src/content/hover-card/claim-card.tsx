@@ -148,7 +148,7 @@ export function claimCardView(document: Document, { claims, mention, position, c
   return element(
     document,
     'div',
-    { class: 'card', role: 'dialog', 'aria-label': t('cardLabel', 'Claim details'), dir: isRightToLeft() ? 'rtl' : 'ltr' },
+    { class: 'card', role: 'dialog', tabindex: '-1', 'aria-label': t('cardLabel', 'Claim details'), dir: isRightToLeft() ? 'rtl' : 'ltr' },
     element(
       document,
       'header',

@@ -10,9 +10,10 @@ import { CHROMIUM_PATH, launchChromium } from './chromium.ts';
 import type { BrowserName, ExtensionBrowser } from './extension-browser.ts';
 import { FIREFOX_PATH, launchFirefox } from './firefox.ts';
 
+/** The e2e build (npm run build:e2e): the shipped build plus the test-only messages the tests use. */
 export const DIST = {
-  chromium: resolve(import.meta.dirname, '../../../dist/chrome'),
-  firefox: resolve(import.meta.dirname, '../../../dist/firefox'),
+  chromium: resolve(import.meta.dirname, '../../../dist-e2e/chrome'),
+  firefox: resolve(import.meta.dirname, '../../../dist-e2e/firefox'),
 } as const;
 
 interface BrowserUnderTest {

@@ -42,15 +42,15 @@ export function sendTabMessage(extensionPage: TestPage, tabId: number, message: 
 
 export interface LensStateReply {
   ok: boolean;
-  value: { highlighted: number; focusedIndex: number; openClaimId: string | null };
+  value: { highlighted: number; focusedIndex: number; openClaimId: string | null; reads: number; cardFocus: string | null };
 }
 
-/** Writes settings straight to storage.sync, as the options page would, merged over what is stored. */
+/** Writes settings straight to storage.local (where they live), merged over what is stored. */
 export function patchSettings(extensionPage: TestPage, patch: Record<string, unknown>): Promise<void> {
   return extensionPage.evaluate(async (changes: Record<string, unknown>) => {
     const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
     const defaults = { version: 1, enabled: true, disabledSites: [], minConfidence: 0.6, badge: true, iframes: false, shadowDom: false, highlightStyle: 'underline-and-tint', actorHighlights: false };
-    const stored = ((await api.storage.sync.get('settings')).settings ?? {}) as Record<string, unknown>;
-    await api.storage.sync.set({ settings: { ...defaults, ...stored, ...changes } });
+    const stored = ((await api.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+    await api.storage.local.set({ settings: { ...defaults, ...stored, ...changes } });
   }, patch);
 }

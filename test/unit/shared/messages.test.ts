@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { RuntimeMessageSchema } from '../../../src/shared/messages.ts';
+
+describe('RuntimeMessageSchema in a shipped build', () => {
+  it('has no test-only messages', () => {
+    expect(RuntimeMessageSchema.safeParse({ type: 'ping' }).success).toBe(false);
+    expect(RuntimeMessageSchema.safeParse({ type: 'page-cleared' }).success).toBe(false);
+    expect(RuntimeMessageSchema.safeParse({ type: 'get-settings' }).success).toBe(true);
+  });
+
+  it('lets no content script name its own host: the sender’s URL decides', () => {
+    expect(RuntimeMessageSchema.safeParse({ type: 'get-page-settings' }).success).toBe(true);
+    expect(RuntimeMessageSchema.safeParse({ type: 'get-page-settings', hostname: 'trusted.example' }).success).toBe(false);
+  });
+});
