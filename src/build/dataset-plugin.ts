@@ -6,7 +6,6 @@
 import type { Plugin } from 'vite';
 import { buildEngineArtifact } from '../core/engine/engine-artifact.ts';
 import { precheckPatterns } from '../core/engine/precheck-patterns.ts';
-import { hoistWordStart } from './precheck-source.ts';
 import { datasetSourcePaths, formatIssues, loadDataset } from '../node/dataset-files.ts';
 
 /** The validated dataset, for the UI pages. */
@@ -45,7 +44,7 @@ export function datasetPlugin(options: { dataDir?: string } = {}): Plugin {
       if (id === RESOLVED.get(DATASET_ID)) return `export default JSON.parse(${JSON.stringify(JSON.stringify(result.dataset))});`;
       if (id === RESOLVED.get(PRECHECK_ID)) {
         const { russia, iran } = precheckPatterns(result.dataset);
-        return `export const russiaPattern = ${JSON.stringify(hoistWordStart(russia))};\nexport const iranPattern = ${JSON.stringify(hoistWordStart(iran))};`;
+        return `export const russiaPattern = ${JSON.stringify(russia)};\nexport const iranPattern = ${JSON.stringify(iran)};`;
       }
       // Only the background imports this, and parses it when a page first needs the engine.
       return `export const engineArtifactJson = ${JSON.stringify(JSON.stringify(buildEngineArtifact(result.dataset)))};`;

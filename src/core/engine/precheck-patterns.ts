@@ -93,12 +93,52 @@ function minimalStems(stems: Iterable<Stem>): Stem[] {
   return kept.sort((a, b) => a.text.localeCompare(b.text));
 }
 
+interface TrieNode {
+  readonly children: Map<string, TrieNode>;
+  /** A stem ends here: `open` (the name may go on) or `closed` (a whole word only). */
+  end: 'open' | 'closed' | null;
+}
+
+/**
+ * The stems as a trie written out as one regular expression ("(?:r(?:oss|us(?![\p{L}])))…"): the regex engine then
+ * tests a few dozen first letters at each word start instead of hundreds of alternatives, which is what makes the
+ * precheck cheap on a 400,000-character sample.
+ */
+function trieOf(stems: readonly Stem[]): TrieNode {
+  const root: TrieNode = { children: new Map(), end: null };
+  for (const stem of stems) {
+    let node = root;
+    for (const char of stem.text) {
+      let child = node.children.get(char);
+      if (!child) node.children.set(char, (child = { children: new Map(), end: null }));
+      node = child;
+    }
+    node.end = stem.open || node.end === 'open' ? 'open' : 'closed';
+  }
+  return root;
+}
+
+function renderTrie(node: TrieNode, inverse: Map<string, Set<string>>, closedEnd: string): string {
+  // An open end matches whatever follows: the longer names below it add nothing.
+  if (node.end === 'open') return '';
+  const alternatives = [...node.children].sort(([a], [b]) => a.localeCompare(b)).map(([char, child]) => `${char === ' ' ? '\\s+' : charPattern(char, inverse)}${renderTrie(child, inverse, closedEnd)}`);
+  if (node.end === 'closed') alternatives.push(closedEnd);
+  return alternatives.length === 1 ? alternatives[0]! : `(?:${alternatives.join('|')})`;
+}
+
+/**
+ * A letter or digit of the scripts names are written in here, as explicit ranges: `\p{L}` would make V8 compile a
+ * class of every letter in Unicode, tens of milliseconds on every page.
+ */
+const WORD_CHAR_CLASS = '[0-9A-Za-z\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u052F\\u0590-\\u05FF\\u0600-\\u06FF\\u0900-\\u097F\\uAC00-\\uD7AF]';
+
 function patternOf(stems: readonly Stem[], inverse: Map<string, Set<string>>): string {
-  const alternatives = stems.map((stem) => {
-    const body = [...stem.text].map((char) => (char === ' ' ? '\\s+' : charPattern(char, inverse))).join('');
-    const unspaced = UNSPACED.test(stem.text);
-    return `${unspaced ? '' : '(?<![\\p{L}\\p{N}])'}${body}${stem.open || unspaced ? '' : '(?![\\p{L}\\p{N}])'}`;
-  });
+  const spaced = stems.filter((stem) => !UNSPACED.test(stem.text));
+  const unspaced = stems.filter((stem) => UNSPACED.test(stem.text)).map((stem) => ({ ...stem, open: true }));
+  const alternatives = [
+    ...(spaced.length > 0 ? [`(?<!${WORD_CHAR_CLASS})${renderTrie(trieOf(spaced), inverse, `(?!${WORD_CHAR_CLASS})`)}`] : []),
+    ...(unspaced.length > 0 ? [renderTrie(trieOf(unspaced), inverse, '')] : []),
+  ];
   return `(?:${alternatives.join('|')})`;
 }
 
