@@ -7,10 +7,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeInEachBrowser } from './harness/browsers.ts';
-import type { TestPage } from './harness/extension-browser.ts';
 import { patchSettings, sendRuntimeMessage, sendTabMessage, waitForReport, type LensStateReply } from './harness/extension-state.ts';
 import { highlightTexts, pointOnHighlight, readHighlights } from './harness/page-probes.ts';
-import { SCREENSHOTS, useSession } from './harness/session.ts';
+import { SCREENSHOTS, openMarkedArticle, useSession } from './harness/session.ts';
 
 const ARTICLE = readFileSync(resolve(import.meta.dirname, '../fixtures/pages/en-tehran-summit.html'), 'utf8');
 
@@ -26,14 +25,7 @@ ${extraScript}
 describeInEachBrowser('on the page', ({ name, launch }) => {
   const session = useSession(launch);
 
-  async function openArticle(path: string, html: string): Promise<{ page: TestPage; tabId: number }> {
-    const url = session.server.page(path, html);
-    const page = await session.browser.newPage();
-    await page.goto(url);
-    const { tabId } = await waitForReport(session.probe, url);
-    await page.waitFor(() => CSS.highlights.size > 0 || null, null);
-    return { page, tabId };
-  }
+  const openArticle = (path: string, html: string) => openMarkedArticle(session, path, html);
 
   const lensState = async (tabId: number) => ((await sendTabMessage(session.probe, tabId, { type: 'lens-state' })) as LensStateReply).value;
 

@@ -10,7 +10,7 @@ import { describeInEachBrowser } from './harness/browsers.ts';
 import type { TestPage } from './harness/extension-browser.ts';
 import { sendTabMessage, waitForReport, type LensStateReply } from './harness/extension-state.ts';
 import { pointOnText } from './harness/page-probes.ts';
-import { useSession } from './harness/session.ts';
+import { openMarkedArticle, useSession } from './harness/session.ts';
 
 const ARTICLE = readFileSync(resolve(import.meta.dirname, '../fixtures/pages/en-tehran-summit.html'), 'utf8');
 const pause = (page: TestPage, ms: number) => page.waitFor((wait: number) => new Promise((resolve) => setTimeout(() => resolve(true), wait)), ms, ms + 5_000);
@@ -18,14 +18,7 @@ const pause = (page: TestPage, ms: number) => page.waitFor((wait: number) => new
 describeInEachBrowser('page integrity', ({ launch }) => {
   const session = useSession(launch);
 
-  async function openArticle(path: string, html = ARTICLE) {
-    const url = session.server.page(path, html);
-    const page = await session.browser.newPage();
-    await page.goto(url);
-    const { tabId, report } = await waitForReport(session.probe, url);
-    await page.waitFor(() => CSS.highlights.size > 0 || null, null);
-    return { page, tabId, report };
-  }
+  const openArticle = (path: string, html = ARTICLE) => openMarkedArticle(session, path, html);
 
   const openClaimId = async (tabId: number) => ((await sendTabMessage(session.probe, tabId, { type: 'lens-state' })) as LensStateReply).value.openClaimId;
 

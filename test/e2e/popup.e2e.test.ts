@@ -10,7 +10,7 @@ import { expect, it } from 'vitest';
 import { describeInEachBrowser } from './harness/browsers.ts';
 import type { TestPage } from './harness/extension-browser.ts';
 import { sendTabMessage, waitForReport, type LensStateReply } from './harness/extension-state.ts';
-import { SCREENSHOTS, useSession } from './harness/session.ts';
+import { SCREENSHOTS, openMarkedArticle, useSession } from './harness/session.ts';
 
 const ARTICLE = readFileSync(resolve(import.meta.dirname, '../fixtures/pages/en-tehran-summit.html'), 'utf8');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -18,14 +18,7 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 describeInEachBrowser('popup', ({ name, launch }) => {
   const session = useSession(launch);
 
-  async function openArticle(path: string) {
-    const url = session.server.page(path, ARTICLE);
-    const page = await session.browser.newPage();
-    await page.goto(url);
-    const { tabId, report } = await waitForReport(session.probe, url);
-    await page.waitFor(() => CSS.highlights.size > 0 || null, null);
-    return { page, tabId, report };
-  }
+  const openArticle = (path: string) => openMarkedArticle(session, path, ARTICLE);
 
   async function openPopup(tabId: number): Promise<TestPage> {
     const popup = await session.browser.openExtensionPage(`src/popup/index.html?tab=${tabId}`);

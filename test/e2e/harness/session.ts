@@ -7,6 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { unexpectedRequests, type ExtensionBrowser, type TestPage } from './extension-browser.ts';
+import type { PageReport } from '../../../src/shared/report.ts';
+import { waitForReport } from './extension-state.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 
 export const SCREENSHOTS = resolve(import.meta.dirname, '../screenshots');
@@ -54,4 +56,14 @@ export function useSession(launch: () => Promise<ExtensionBrowser>): Session {
       return ready(probe, 'the probe page');
     },
   };
+}
+
+/** Serves `html` at `path`, opens it in a new tab and waits until its report is in and its highlights are painted. */
+export async function openMarkedArticle(session: Session, path: string, html: string): Promise<{ page: TestPage; tabId: number; report: PageReport }> {
+  const url = session.server.page(path, html);
+  const page = await session.browser.newPage();
+  await page.goto(url);
+  const { tabId, report } = await waitForReport(session.probe, url);
+  await page.waitFor(() => CSS.highlights.size > 0 || null, null);
+  return { page, tabId, report };
 }
