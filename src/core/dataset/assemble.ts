@@ -51,6 +51,23 @@ interface Located<T> {
 
 type ArrayName = 'actors' | 'events' | 'claims' | 'coverage';
 
+/** An event may not be, through its chain of `partOf`, an episode of itself. */
+function partOfCycles(events: readonly Located<DatasetEvent>[]): DatasetIssue[] {
+  const parentOf = new Map(events.map(({ item }) => [item.id, item.partOf]));
+  const issues: DatasetIssue[] = [];
+  for (const located of events) {
+    const seen = new Set([located.item.id]);
+    for (let parent = located.item.partOf; parent !== undefined; parent = parentOf.get(parent)) {
+      if (seen.has(parent)) {
+        issues.push({ path: at(located, 'events', 'partOf'), message: `"partOf" leads back to "${parent}": events form a cycle` });
+        break;
+      }
+      seen.add(parent);
+    }
+  }
+  return issues;
+}
+
 function at(located: Located<unknown>, array: ArrayName, ...rest: PropertyKey[]): string {
   return `${located.file}: ${formatJsonPath([array, located.index, ...rest])}`;
 }
@@ -102,7 +119,10 @@ export function assembleDataset(documents: readonly SourceDocument[], version: s
   for (const located of events) {
     expectIds(located, 'events', 'actors', located.item.actors, actorIds, 'actor');
     expectIds(located, 'events', 'sources', located.item.sources, coverageIds, 'coverage');
+    const parent = located.item.partOf;
+    if (parent !== undefined && !eventIds.has(parent)) errors.push({ path: at(located, 'events', 'partOf'), message: `unknown event id "${parent}"` });
   }
+  errors.push(...partOfCycles(events));
   for (const located of claims) {
     const claim = located.item;
     expectIds(located, 'claims', 'eventIds', claim.eventIds, eventIds, 'event');

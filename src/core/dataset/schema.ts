@@ -95,6 +95,8 @@ export const EventSchema = z
     summary: nonEmpty,
     actors: z.array(IdSchema).default([]),
     place: nonEmpty.optional(),
+    /** The larger event this one is an episode of (a Kyiv drone strike of Iran's drone supplies, a ratification of its treaty). */
+    partOf: IdSchema.optional(),
     sources: z.array(IdSchema).min(1, 'an event needs at least one source'),
   })
   // An invalid date is reported on `date` alone, not again on `precision`.

@@ -184,13 +184,24 @@ export function summarizePage(engine: Engine, page: PageInput, language: string,
   };
 }
 
+/**
+ * The events a sentence is about, each followed by the larger events it is an episode of (`partOf`): a sentence
+ * about the Shahed strike on Kyiv is also about Iran's drones in Russia's war.
+ */
+function withLargerEvents(engine: Engine, eventIds: readonly string[]): readonly string[] {
+  const parentOf = (id: string) => engine.dataset.events[engine.events.eventIndexById.get(id) ?? -1]?.partOf;
+  const ids = new Set<string>();
+  for (const id of eventIds) for (let at: string | undefined = id; at !== undefined && !ids.has(at); at = parentOf(at)) ids.add(at);
+  return ids.size === eventIds.length ? eventIds : [...ids];
+}
+
 function toClaimMatch(engine: Engine, highlight: SpanHighlight, blocks: readonly PageBlock[], blockStarts: readonly number[]): ClaimMatch {
   const eventId = (index: number) => engine.dataset.events[index]!.id;
   const claim = highlight.claimIndex !== undefined ? engine.dataset.claims[highlight.claimIndex]! : null;
   return {
     tier: highlight.tier,
     ...(claim ? { claimId: claim.id } : {}),
-    eventIds: claim ? claim.eventIds : highlight.eventIndexes.map(eventId),
+    eventIds: withLargerEvents(engine, claim ? claim.eventIds : highlight.eventIndexes.map(eventId)),
     nearEventIds: highlight.nearEventIndexes.map(eventId),
     evidence: highlight.evidence,
     text: blocks[highlight.blockIndex]!.text.slice(highlight.start, highlight.end),

@@ -35,6 +35,8 @@ export interface EventIndex {
   readonly events: readonly EventProfile[];
   /** For people with dated roles, the day their first role began: a sentence naming them is not about events long before. */
   readonly firstRoleDay: ReadonlyMap<RefKey, number>;
+  /** For people whose every role has ended, the day the last one ended: a sentence naming them is not about events long after. */
+  readonly lastRoleDay: ReadonlyMap<RefKey, number>;
   /** Ref → the events whose vocabulary includes it with some weight. */
   readonly eventsByRef: ReadonlyMap<RefKey, readonly number[]>;
   readonly eventIndexById: ReadonlyMap<string, number>;
@@ -72,6 +74,15 @@ function refOf(ref: string): RefKey | null {
 function isSideLiteral(ref: RefKey, automaton: AhoCorasick<RefKey>): boolean {
   if (!ref.startsWith('t:')) return false;
   return automaton.search(termPattern(ref.slice(2)).text).some((hit) => SIDE_REFS.has(hit.payload));
+}
+
+/** The concepts whose vocabulary spells a literal whole ("t:agreement" is a word of "c:agreement"). */
+function conceptsSpelling(ref: RefKey, automaton: AhoCorasick<RefKey>): RefKey[] {
+  const { text } = termPattern(ref.slice(2));
+  return automaton
+    .search(text)
+    .filter((hit) => hit.payload.startsWith('c:') && hit.start === 0 && hit.end >= text.length)
+    .map((hit) => hit.payload);
 }
 
 /** English month and weekday names are capitalised but name no event ("July", "Tuesday"). */
@@ -112,13 +123,17 @@ export function compileEventProfiles(dataset: Dataset, automaton: AhoCorasick<Re
   const states = new Set(dataset.actors.filter((actor) => actor.kind === 'state').map((actor) => `a:${actor.id}`));
   const isName = (raw: string) =>
     raw.startsWith('a:') ? !states.has(raw) : raw.startsWith('c:') ? conceptIsName(raw.slice(2)) : looksLikeName(raw);
+  const common = (ref: RefKey) => (eventFrequency.get(ref) ?? 1) / total > COMMON_SHARE;
   const weightOf = (ref: RefKey, raw: string): number => {
     if (SIDE_REFS.has(ref)) return 0;
     let side = sideLiteral.get(ref);
     if (side === undefined) sideLiteral.set(ref, (side = isSideLiteral(ref, automaton)));
     if (side) return 0;
+    // A literal that is only a common word of the vocabulary ("agreement", "strategic") is as common as that word,
+    // though few signatures spell it out.
+    if (ref.startsWith('t:') && conceptsSpelling(ref, automaton).some(common)) return 0;
     const frequency = eventFrequency.get(ref) ?? 1;
-    if (frequency / total > COMMON_SHARE) return 0;
+    if (common(ref)) return 0;
     // Inverse frequency, so "Rasht" (1 event) weighs more than "railway" (4 events).
     return Math.round((Math.log(total / frequency) / Math.log(Math.max(2, total))) * CALIBRATION_LOG * (isName(raw) ? 50 : 50 * WORD_FACTOR)) / 100;
   };
@@ -147,9 +162,13 @@ export function compileEventProfiles(dataset: Dataset, automaton: AhoCorasick<Re
 /** The look-ups the engine needs over the profiles: which events a ref points at, events by id, and tenures. */
 export function indexEvents(events: readonly EventProfile[], actors: Dataset['actors']): EventIndex {
   const firstRoleDay = new Map<RefKey, number>();
+  const lastRoleDay = new Map<RefKey, number>();
   for (const actor of actors) {
-    const starts = actor.kind === 'person' ? actor.roles.flatMap((role) => (role.from ? [dayNumber(role.from)] : [])) : [];
+    if (actor.kind !== 'person') continue;
+    const starts = actor.roles.flatMap((role) => (role.from ? [dayNumber(role.from)] : []));
     if (starts.length > 0 && starts.length === actor.roles.length) firstRoleDay.set(`a:${actor.id}`, Math.min(...starts));
+    const ends = actor.roles.flatMap((role) => (role.to ? [dayNumber(role.to)] : []));
+    if (ends.length > 0 && ends.length === actor.roles.length) lastRoleDay.set(`a:${actor.id}`, Math.max(...ends));
   }
   const eventsByRef = new Map<RefKey, number[]>();
   for (const event of events) {
@@ -163,5 +182,5 @@ export function indexEvents(events: readonly EventProfile[], actors: Dataset['ac
       }
     }
   }
-  return { events, eventsByRef, firstRoleDay, eventIndexById: new Map(events.map((event) => [event.id, event.index])) };
+  return { events, eventsByRef, firstRoleDay, lastRoleDay, eventIndexById: new Map(events.map((event) => [event.id, event.index])) };
 }

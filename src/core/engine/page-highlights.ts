@@ -52,6 +52,8 @@ export interface ContentBlock {
 
 /** A person may be in the news this long before their first office (days). */
 const TENURE_SLACK_DAYS = 365;
+/** A person stays in the news this long after leaving their last office: obituaries, reactions (days). */
+const AFTER_OFFICE_SLACK_DAYS = 120;
 /** A second claim on one sentence must be about the same period as the first (days). */
 const SAME_SENTENCE_MAX_DAYS_APART = 400;
 /** At most this many claims are attached to one sentence. */
@@ -193,6 +195,8 @@ export interface EventScore {
   /** Whether the sentence itself names something specific to the event (a name, not only its vocabulary). */
   readonly named: boolean;
   readonly ownRefs: readonly RefKey[];
+  /** Only names carried from the sentences before point at the event. */
+  readonly carriedOnly?: boolean;
 }
 
 /**
@@ -204,6 +208,7 @@ export interface EventScore {
 export function scoreEvents(view: SentenceView, context: HighlightContext): EventScore[] {
   const candidates = new Set<number>();
   for (const ref of view.refs) for (const index of context.events.eventsByRef.get(ref) ?? []) candidates.add(index);
+  for (const ref of view.carried) for (const index of context.events.eventsByRef.get(ref) ?? []) candidates.add(index);
   /** The weight of the heaviest ref of the group that `refs` has (0 when none). */
   const present = (group: WeightedGroup, refs: ReadonlySet<RefKey>) => group.refs.reduce((top, ref, at) => (refs.has(ref) ? Math.max(top, group.weights[at]!) : top), 0);
   const result: EventScore[] = [];
@@ -213,6 +218,8 @@ export function scoreEvents(view: SentenceView, context: HighlightContext): Even
     let best = 0;
     let bestRefs: RefKey[] = [];
     let named = false;
+    // Evidence from the sentences before alone: enough only to continue the story a page is about.
+    let carriedOnly = 0;
     for (const claim of event.claims) {
       let score = 0;
       let ownGroups = 0;
@@ -230,10 +237,16 @@ export function scoreEvents(view: SentenceView, context: HighlightContext): Even
       }
       for (const group of claim.any) score += present(group, view.refs) / 2;
       if (ownGroups > 0 && score > best) [best, bestRefs, named] = [score, refs, claimNamed];
+      else if (ownGroups === 0) carriedOnly = Math.max(carriedOnly, score);
     }
-    if (best === 0) continue;
+    if (best === 0) {
+      if (carriedOnly > 0) result.push({ index, score: Math.round(carriedOnly * 100) / 100, named: false, ownRefs: [], carriedOnly: true });
+      continue;
+    }
     // Someone who took office only years after the event (Pezeshkian, for a 2022 summit) places the sentence later.
     if ([...view.refs].some((ref) => (context.events.firstRoleDay.get(ref) ?? -Infinity) > event.endDay + TENURE_SLACK_DAYS)) best *= 0.4;
+    // Someone who had left every office (or died) well before the event places it earlier (Raisi, for a 2025 visit).
+    else if ([...view.refs].some((ref) => (context.events.lastRoleDay.get(ref) ?? Infinity) < event.day - AFTER_OFFICE_SLACK_DAYS)) best *= 0.6;
     // A year the sentence names that is not the event's is evidence against it.
     const lastYear = new Date(event.endDay * 86_400_000).getUTCFullYear();
     if (view.scan.years.length > 0 && !view.scan.years.some((year) => year >= event.year && year <= lastYear)) best *= 0.5;
@@ -253,7 +266,7 @@ function pageTopics(claims: readonly SpanHighlight[], scored: readonly (readonly
   const add = (index: number, amount: number) => weight.set(index, (weight.get(index) ?? 0) + amount);
   for (const highlight of claims) for (const index of highlight.eventIndexes) add(index, PAGE_CLAIM_WEIGHT);
   for (const scores of scored) {
-    const top = scores.reduce<EventScore | null>((best, entry) => (!best || entry.score > best.score ? entry : best), null);
+    const top = scores.reduce<EventScore | null>((best, entry) => (entry.carriedOnly || (best && best.score >= entry.score) ? best : entry), null);
     if (top?.named && top.score >= BOTH_SIDES_EVENT_SCORE) add(top.index, top.score);
   }
   const max = Math.max(0, ...weight.values());
@@ -322,7 +335,8 @@ export function pageHighlights(content: readonly ContentBlock[], texts: readonly
     const needed = bothOwn ? BOTH_SIDES_EVENT_SCORE : bothWithCarried ? CARRIED_SIDE_EVENT_SCORE : ONE_SIDE_EVENT_SCORE;
     // Dealings between the two sides on a page about one event are most likely about that event.
     const dealings = bothOwn && relation;
-    if (best && ((best.score >= needed && (best.named || mainTopic(best.index))) || (dealings && mainTopic(best.index)))) {
+    const enough = best && !best.carriedOnly && best.score >= needed && (best.named || mainTopic(best.index));
+    if (best && (enough || (dealings && mainTopic(best.index)))) {
       highlights.push({
         tier: 'event',
         eventIndexes: [best.index],

@@ -29,7 +29,11 @@ export interface PageTime {
 export function pageTime(publishedDate: string | undefined, namedDates: readonly string[]): PageTime {
   if (publishedDate && /^\d{4}-\d{2}-\d{2}/.test(publishedDate)) return { day: dayNumber(publishedDate), published: true };
   let latest: number | null = null;
+  // A bare year well after every full date the page names is a target ("investments until 2025"), not its time.
+  const fullYears = namedDates.filter((date) => date.length > 4).map((date) => Number(date.slice(0, 4)));
+  const latestYear = fullYears.length > 0 ? Math.max(...fullYears) + 1 : Infinity;
   for (const date of namedDates) {
+    if (date.length === 4 && Number(date) > latestYear) continue;
     // A bare year stands for its middle: "in 2023" says the page is at least that late, not how much.
     const day = date.length === 4 ? dayNumber(date) + 182 : dayNumber(date);
     if (latest === null || day > latest) latest = day;

@@ -34,6 +34,20 @@ describe('assembleDataset', () => {
     expect(Object.keys(result.dataset.concepts)).toEqual(['railway', 'build']);
   });
 
+  it('rejects an event that is part of an unknown event, or of itself through a chain', () => {
+    const unknown = errorsOf(documents(({ chapter }) => (chapter.events[0].partOf = 'no-such-event')));
+    expect(unknown).toEqual([{ path: 'chapters/example.json: $.events[0].partOf', message: 'unknown event id "no-such-event"' }]);
+    const cycle = errorsOf(
+      documents(({ chapter }) => {
+        const first = chapter.events[0];
+        chapter.events.push({ ...first, id: 'example-episode', partOf: first.id });
+        first.partOf = 'example-episode';
+      }),
+    );
+    expect(cycle.map((error) => error.path)).toEqual(['chapters/example.json: $.events[0].partOf', 'chapters/example.json: $.events[1].partOf']);
+    expect(cycle[0]!.message).toContain('cycle');
+  });
+
   it('names the path of an unknown id', () => {
     const errors = errorsOf(documents(({ chapter }) => (chapter.claims[0].eventIds = ['no-such-event'])));
     expect(errors).toEqual([{ path: 'chapters/example.json: $.claims[0].eventIds[0]', message: 'unknown event id "no-such-event"' }]);

@@ -22,6 +22,12 @@ describe('page time', () => {
     expect(pageTime(undefined, [])).toEqual({ day: null, published: false });
   });
 
+  it('does not take a bare year far after every full date for the page time: it is a target, not when it was written', () => {
+    expect(pageTime(undefined, ['2022-07-19', '2025'])).toEqual({ day: dayNumber('2022-07-19'), published: false });
+    expect(pageTime(undefined, ['2022-07-19', '2023'])).toEqual({ day: dayNumber('2023') + 182, published: false });
+    expect(pageTime(undefined, ['2025'])).toEqual({ day: dayNumber('2025') + 182, published: false });
+  });
+
   it('links far back only to what the sentence dates, and never to what came after publication', () => {
     const published = pageTime('2026-03-02', []);
     const item = (date: string) => ({ day: dayNumber(date), endDay: dayNumber(date), year: Number(date.slice(0, 4)) });
@@ -45,7 +51,8 @@ describe('tiers', () => {
     ], { title: 'Russia and Iran discuss railway financing', publishedDate: '2024-02-05' }));
     expect(annotation.relevant).toBe(true);
     const mention = annotation.claims.find((claim) => claim.text.startsWith('Russian and Iranian transport officials'));
-    expect(mention).toMatchObject({ eventIds: ['rasht-astara-railway-2023'] });
+    // The railway is a section of the North–South corridor (`partOf`): the larger event follows the one named.
+    expect(mention).toMatchObject({ eventIds: ['rasht-astara-railway-2023', 'instc-agreement-2000'] });
     expect(['claim', 'event']).toContain(mention!.tier);
     expect(annotation.claims.some((claim) => claim.tier === 'event' && claim.eventIds[0] === 'rasht-astara-railway-2023' && !claim.claimId)).toBe(true);
   });
