@@ -15,7 +15,7 @@ declare module 'virtual:lens-engine-data' {
 }
 
 declare module 'virtual:lens-precheck' {
-  /** `RegExp` sources (flag `u`) for names of each side, generated from the dataset's vocabulary. */
-  export const russiaPattern: string;
-  export const iranPattern: string;
+  /** Stems of each side's names and the folding table, generated from the dataset's vocabulary (precheck-patterns.ts). */
+  // eslint-disable-next-line @typescript-eslint/consistent-type-imports -- an ambient module may not import a relative path
+  export const precheckPatterns: import('./core/engine/precheck-patterns.ts').PrecheckPatterns;
 }

@@ -51,6 +51,11 @@ async function handleTestMessage(message: RuntimeMessage, sender: Runtime.Messag
     await clearBadge(sender.tab.id);
     return ok(null);
   }
+  if (message.type === 'page-unread') {
+    if (!fromContentScript(sender)) return fail('page-unread is accepted from content scripts only');
+    await browser.storage.session.set({ [`unread:${sender.tab.id}`]: sender.url ?? '' });
+    return ok(null);
+  }
   return null;
 }
 

@@ -43,8 +43,7 @@ export function datasetPlugin(options: { dataDir?: string } = {}): Plugin {
       // JSON.parse of one string literal is parsed faster than the same data as an object literal.
       if (id === RESOLVED.get(DATASET_ID)) return `export default JSON.parse(${JSON.stringify(JSON.stringify(result.dataset))});`;
       if (id === RESOLVED.get(PRECHECK_ID)) {
-        const { russia, iran } = precheckPatterns(result.dataset);
-        return `export const russiaPattern = ${JSON.stringify(russia)};\nexport const iranPattern = ${JSON.stringify(iran)};`;
+        return `export const precheckPatterns = ${JSON.stringify(precheckPatterns(result.dataset))};`;
       }
       // Only the background imports this, and parses it when a page first needs the engine.
       return `export const engineArtifactJson = ${JSON.stringify(JSON.stringify(buildEngineArtifact(result.dataset)))};`;

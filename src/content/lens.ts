@@ -9,12 +9,11 @@ import { loadClaimDetails, loadMentionDetails } from './engine-client.ts';
 import { ClaimHighlighter, stillCovers, type PaintedClaim, type PaintStyle } from './highlighter.ts';
 import { ClaimCard } from './hover-card/claim-card-controller.tsx';
 import { PageReader, type PageReading } from './page-reader.ts';
-import { pageSampleInSteps } from './page-sample.ts';
-import { namesBothSides } from './precheck.ts';
+import { pageNamesBothSides } from './precheck.ts';
 import { emptyReport } from './report.ts';
 import { ReportGate } from './report-gate.ts';
 import { pageChanged, RereadPolicy } from './reread-policy.ts';
-import { Cancelled, runInSlices } from './scheduler.ts';
+import { Cancelled } from './scheduler.ts';
 
 export interface LensOptions {
   readonly minConfidence: number;
@@ -69,9 +68,10 @@ export class Lens {
     return settingsKeyOf(this.options);
   }
 
-  async start(): Promise<void> {
+  /** `prechecked`: the page has just passed the pre-check (main.ts runs it before anything else). */
+  async start(options: { prechecked?: boolean } = {}): Promise<void> {
     this.watchNavigation();
-    await this.readPage();
+    await this.readPage(options.prechecked === true);
     this.observeMutations();
   }
 
@@ -138,7 +138,7 @@ export class Lens {
     return this.card;
   }
 
-  private async readPage(): Promise<void> {
+  private async readPage(prechecked = false): Promise<void> {
     const started = performance.now();
     this.reads++;
     const url = this.document.location?.href ?? '';
@@ -146,7 +146,7 @@ export class Lens {
     const body = this.document.body;
     let covers: boolean;
     try {
-      covers = body !== null && (this.options.shadowRoots || (await this.mayCoverRussiaIran(body)));
+      covers = body !== null && (prechecked || this.options.shadowRoots || (await pageNamesBothSides(this.document, this.controller.signal)));
     } catch (error) {
       if (error instanceof Cancelled) return;
       throw error;
@@ -182,12 +182,6 @@ export class Lens {
     } finally {
       this.rereads.readDone();
     }
-  }
-
-  /** The pre-check, on the title and a sample of the page's text (see page-sample.ts). */
-  private async mayCoverRussiaIran(body: HTMLElement): Promise<boolean> {
-    const sample = await runInSlices(pageSampleInSteps(body), this.controller.signal);
-    return namesBothSides(`${this.document.title} ${sample}`);
   }
 
   private paint(reading: PageReading): void {

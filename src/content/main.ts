@@ -7,9 +7,12 @@
 import type { LensState, TabMessage } from '../shared/messages.ts';
 import type { PageReport } from '../shared/report.ts';
 import type { PageSettings } from '../shared/settings.ts';
-import { onMessage, onStorageChanged, sendMessage } from './extension-api.ts';
+import { onMessage, onStorageChanged, readStored, sendMessage } from './extension-api.ts';
 import { Lens, settingsKeyOf } from './lens.ts';
+import { addedText } from './added-text.ts';
+import { namesEitherSide, pageNamesBothSides } from './precheck.ts';
 import { emptyReport } from './report.ts';
+import { RereadPolicy } from './reread-policy.ts';
 
 const scriptStartedAt = performance.now();
 
@@ -24,6 +27,7 @@ function isTabMessage(value: unknown): value is TabMessage {
   const message = value as Record<string, unknown>;
   if (message.type === 'navigate-claim') return message.direction === 1 || message.direction === -1;
   if (message.type === 'focus-claim') return typeof message.claimId === 'string' && Number.isInteger(message.start);
+  if (message.type === 'page-status') return true;
   // Test-only messages: absent from shipped builds (see shared/messages.ts).
   return __LENS_TEST_MESSAGES__ && (message.type === 'stop-lens' || message.type === 'lens-state');
 }
@@ -40,7 +44,7 @@ async function pageSettings(): Promise<PageSettings | null> {
 
 let lens: Lens | null = null;
 
-async function applySettings(): Promise<void> {
+async function applySettings(prechecked = false): Promise<void> {
   const settings = await pageSettings();
   if (!settings) return;
   if (!settings.active) {
@@ -62,8 +66,82 @@ async function applySettings(): Promise<void> {
   if (lens && lens.settingsKey === settingsKeyOf(options)) return;
   lens?.stop();
   lens = new Lens(document, options);
-  await lens.start();
+  await lens.start({ prechecked });
 }
+
+/** Whether the page passed the pre-check: until it does, no message is sent and no setting is read. */
+let passedPrecheck = false;
+
+/**
+ * The pre-check sees neither shadow trees nor frames: with either setting on, the lens reads the page (and its
+ * frames) whatever it says. The settings are read from storage directly, so most pages still send no message.
+ */
+async function readsBeyondTheDocument(): Promise<boolean> {
+  const stored = await readStored('settings').catch(() => null);
+  if (typeof stored !== 'object' || stored === null) return false;
+  const { shadowDom, iframes } = stored as { shadowDom?: unknown; iframes?: unknown };
+  return shadowDom === true || iframes === true;
+}
+
+/** Does a settings change concern this page: it is read already, passed the pre-check, or its shadow trees or frames are read? */
+async function appliesNow(): Promise<boolean> {
+  return lens !== null || passedPrecheck || (await readsBeyondTheDocument());
+}
+
+/** The e2e tests learn that a page failed the pre-check (a shipped build sends nothing then). */
+function tellTestsUnread(): void {
+  if (__LENS_TEST_MESSAGES__) void sendMessage({ type: 'page-unread' }).catch(() => undefined);
+}
+
+/** What the popup is told about a page that was never read (it names only one side, or neither). */
+function unreadReport(): PageReport {
+  return emptyReport(location.href, document.documentElement.lang || 'und', 'precheck', 0);
+}
+
+/**
+ * A page that failed the pre-check may still become an article (a single-page app, a feed that loads the story).
+ * Only the text mutations bring is checked for a name of either side (a ticking clock never names one); when it
+ * has one, or the page moved to another address, the whole page is pre-checked again, throttled like re-reads, and
+ * the lens starts once it passes.
+ */
+function watchUntilItNamesBothSides(): void {
+  const controller = new AbortController();
+  let newText: string[] = [];
+  let newLength = 0;
+  let overflow = false;
+  let checkedUrl = location.href;
+  const recheck = async () => {
+    const fresh = newText.join('\u0001');
+    const mustCheck = overflow || location.href !== checkedUrl || namesEitherSide(fresh);
+    [newText, newLength, overflow, checkedUrl] = [[], 0, false, location.href];
+    const passes = mustCheck && (await pageNamesBothSides(document, controller.signal).catch(() => false));
+    policy.readDone();
+    if (mustCheck && !passes) tellTestsUnread();
+    if (!passes || controller.signal.aborted) return;
+    controller.abort();
+    observer.disconnect();
+    policy.stop();
+    passedPrecheck = true;
+    await applySettings(true);
+  };
+  const policy = new RereadPolicy({ isHidden: () => document.visibilityState === 'hidden', read: () => void recheck().catch(() => undefined) });
+  const observer = new MutationObserver((records) => {
+    if (overflow) return policy.changed();
+    const text = addedText(records, NEW_TEXT_LIMIT - newLength);
+    if (text === null) overflow = true;
+    else if (text.trim() === '' && location.href === checkedUrl) return;
+    else {
+      newText.push(text);
+      newLength += text.length;
+    }
+    policy.changed();
+  });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+  document.addEventListener('visibilitychange', () => policy.visibilityChanged(), { signal: controller.signal });
+}
+
+/** New text held for the next check; past it, the whole page is checked instead. */
+const NEW_TEXT_LIMIT = 200_000;
 
 function lensState(): LensState {
   return { highlighted: 0, focusedIndex: -1, openClaimId: null, firstPaintAt: null, reads: 0, cardFocus: null, ...lens?.state(), scriptStartedAt };
@@ -74,6 +152,8 @@ function main(): void {
   onMessage((raw: unknown) => {
     if (!isTabMessage(raw)) return undefined;
     if (__LENS_TEST_MESSAGES__ && raw.type === 'lens-state') return Promise.resolve({ ok: true, value: lensState() });
+    // The popup asks only when the background holds no report: this page was never read.
+    if (raw.type === 'page-status') return Promise.resolve({ ok: true, value: lens ? null : unreadReport() });
     if (!lens) return Promise.resolve({ ok: false, error: 'not active on this page' });
     if (raw.type === 'navigate-claim') lens.navigate(raw.direction);
     else if (raw.type === 'focus-claim') return Promise.resolve({ ok: lens.focusClaimAt(raw.claimId, raw.start), value: null });
@@ -87,11 +167,20 @@ function main(): void {
   // Turning the extension off for this site (or everywhere) takes effect at once, and back on too.
   onStorageChanged((changes, area) => {
     // storage.local holds the settings (storage.sync only mirrors them).
-    if (area === 'local' && 'settings' in changes) void applySettings().catch(() => undefined);
+    if (area === 'local' && 'settings' in changes) void appliesNow().then((applies) => (applies ? applySettings() : undefined)).catch(() => undefined);
   });
-  applySettings().catch(() => {
-    // A page that breaks our reading must never see an error from us.
-  });
+  // The pre-check comes first: on most pages it is all we do.
+  pageNamesBothSides(document, new AbortController().signal)
+    .then((passes) => {
+      passedPrecheck = passes;
+      if (passes) return applySettings(true);
+      tellTestsUnread();
+      watchUntilItNamesBothSides();
+      return readsBeyondTheDocument().then((reads) => (reads ? applySettings() : undefined));
+    })
+    .catch(() => {
+      // A page that breaks our reading must never see an error from us.
+    });
 }
 
 main();

@@ -16,7 +16,21 @@ async function ask<T>(schema: z.ZodType<{ ok: true; value: T } | { ok: false; er
   return reply.value;
 }
 
-export const loadReport = (tabId: number): Promise<PageReport | null> => ask(ReportReply, { type: 'get-report', tabId });
+/**
+ * The tab's report from the background; failing that, from the page itself: a page that fails the pre-check sends
+ * nothing (on most pages the content script sends no message at all), so the popup asks it. No answer: the
+ * content script does not run there (a browser page, a store).
+ */
+export async function loadReport(tabId: number): Promise<PageReport | null> {
+  const report = await ask(ReportReply, { type: 'get-report', tabId });
+  if (report) return report;
+  try {
+    const reply = ReportReply.safeParse(await browser.tabs.sendMessage(tabId, { type: 'page-status' }));
+    return reply.success && reply.data.ok ? reply.data.value : null;
+  } catch {
+    return null;
+  }
+}
 export const loadSettings = (): Promise<{ settings: Settings; fellBack: string[] }> => ask(SettingsReply, { type: 'get-settings' });
 /** Changes only the fields given (the options page may be changing others at the same time). */
 export const saveSettings = (set: Partial<Omit<Settings, 'version' | 'disabledSites'>>): Promise<Settings> => ask(SavedReply, { type: 'save-settings', patch: { set } });

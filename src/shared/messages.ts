@@ -56,10 +56,13 @@ const HighlightRefSchema = z.object({ tier: z.enum(['claim', 'event', 'detected'
 
 /**
  * Messages only the e2e tests use (`ping`; the content script's `lens-state` and `stop-lens`,
- * and the `page-cleared` that follows it). They exist only in builds made with
+ * and the `page-cleared` that follows it; `page-unread`, which tells the tests that a page failed the pre-check,
+ * since a shipped content script then sends nothing). They exist only in builds made with
  * LENS_TEST_MESSAGES=1 (`npm run build:e2e`); a shipped build has no such handlers.
  */
-const TestMessageSchemas = __LENS_TEST_MESSAGES__ ? [z.strictObject({ type: z.literal('ping') }), z.strictObject({ type: z.literal('page-cleared') })] as const : ([] as const);
+const TestMessageSchemas = __LENS_TEST_MESSAGES__
+  ? ([z.strictObject({ type: z.literal('ping') }), z.strictObject({ type: z.literal('page-cleared') }), z.strictObject({ type: z.literal('page-unread') })] as const)
+  : ([] as const);
 
 export const RuntimeMessageSchema = z.discriminatedUnion('type', [
   ...TestMessageSchemas,
@@ -103,6 +106,8 @@ export function replySchema<T extends z.ZodType>(value: T) {
 export type TabMessage =
   | { type: 'navigate-claim'; direction: 1 | -1 }
   | { type: 'focus-claim'; claimId: string; start: number }
+  /** The popup, when the background has no report: the page was never read (it failed the pre-check). */
+  | { type: 'page-status' }
   | { type: 'stop-lens' }
   | { type: 'lens-state' };
 

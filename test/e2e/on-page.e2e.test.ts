@@ -115,6 +115,27 @@ describeInEachBrowser('on the page', ({ name, launch }) => {
     await page.close();
   });
 
+  it('starts reading a page that named neither side once script brings an article in', async () => {
+    const url = session.server.page('/feed.html', '<!doctype html><html lang="en"><head><title>Feed</title></head><body><main><p>Loading the latest story…</p><p id="clock">16:00:00</p></main></body></html>');
+    const page = await session.browser.newPage();
+    await page.goto(url);
+    await waitForReport(session.probe, url);
+    const article = ARTICLE.match(/<article>[\s\S]*<\/article>/)?.[0] ?? '';
+    await page.evaluate((html: string) => {
+      // A ticking clock first (new text that names nobody), then the story.
+      let tick = 0;
+      setInterval(() => (document.getElementById('clock')!.textContent = `16:00:${String(++tick).padStart(2, '0')}`), 200);
+      setTimeout(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', html), 600);
+    }, article);
+    const painted = await page.waitFor(() => {
+      let ranges = 0;
+      CSS.highlights.forEach((highlight) => (ranges += highlight.size));
+      return ranges > 0 ? ranges : null;
+    }, null, 20_000);
+    expect(painted).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('clears the highlights when a single-page app navigates to an unrelated view', async () => {
     const { page } = await openArticle('/spa.html', ARTICLE);
     await page.evaluate(() => {

@@ -89,8 +89,16 @@ describeInEachBrowser('popup', ({ name, launch }) => {
     const url = session.server.page('/weather.html', '<!doctype html><html lang="en"><head><title>Weather</title></head><body><p>Sunny in Lisbon today.</p></body></html>');
     const page = await session.browser.newPage();
     await page.goto(url);
-    const { tabId } = await waitForReport(session.probe, url);
+    const { tabId, report } = await waitForReport(session.probe, url);
+    // Such a page sends the background nothing (no report, no settings request): the popup asks the page itself.
+    const stored = await session.probe.evaluate(async (tab: number) => {
+      const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+      return Object.keys(await api.storage.session.get(`report:${tab}`)).length;
+    }, tabId);
+    expect(stored).toBe(0);
+    expect(report.reasonDetails?.[0]?.code).toBe('precheck');
     const popup = await openPopup(tabId);
+    expect(await popup.evaluate(() => document.querySelector('[data-testid="report"]')?.getAttribute('data-relevant') ?? null, null)).toBe('false');
     const results = await popup.evaluate(async () => {
       const input = document.querySelector('#search-input') as HTMLInputElement;
       input.value = 'Bushehr';

@@ -3,22 +3,28 @@
 import type { PageReport } from '../../../src/shared/report.ts';
 import type { TestPage } from './extension-browser.ts';
 
-type StoredReports = Record<string, PageReport>;
 
 /** Waits for the content script's report of `pageUrl` and returns the tab id it was stored under. */
 export async function waitForReport(extensionPage: TestPage, pageUrl: string, timeoutMs = 15_000): Promise<{ tabId: number; report: PageReport }> {
-  return extensionPage.waitFor(
+  const found = (await extensionPage.waitFor(
     async (url: string) => {
       const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
-      const stored = (await api.storage.session.get(null)) as StoredReports;
-      for (const [key, report] of Object.entries(stored)) {
-        if (key.startsWith('report:') && report.url === url) return { tabId: Number(key.slice('report:'.length)), report };
+      const stored = (await api.storage.session.get(null)) as Record<string, unknown>;
+      for (const [key, value] of Object.entries(stored)) {
+        if (key.startsWith('report:') && (value as PageReport).url === url) return { tabId: Number(key.slice('report:'.length)), report: value as PageReport };
+        // A page that failed the pre-check sends no report; the test build says so (see shared/messages.ts).
+        if (key.startsWith('unread:') && value === url) return { tabId: Number(key.slice('unread:'.length)), report: null };
       }
       return null;
     },
     pageUrl,
     timeoutMs,
-  ) as Promise<{ tabId: number; report: PageReport }>;
+  )) as { tabId: number; report: PageReport | null };
+  if (found.report) return { tabId: found.tabId, report: found.report };
+  // Then the page itself tells what the popup is told: the shipped path for such pages.
+  const reply = (await sendTabMessage(extensionPage, found.tabId, { type: 'page-status' })) as { ok: boolean; value: PageReport | null };
+  if (!reply.ok || !reply.value) throw new Error(`the page ${pageUrl} said it was unread, but answered no status`);
+  return { tabId: found.tabId, report: reply.value };
 }
 
 /** Sends a runtime message from an extension page, as the popup would. */
