@@ -24,25 +24,41 @@ export interface PageText {
   readonly nodes: readonly Node[];
 }
 
+/** Text read between two looks for names: an article usually names both sides early, and reading stops there. */
+const CHUNK_LENGTH = 40_000;
+
+/** The whole sample at once (tests; the pre-check reads it in chunks). */
 export function pageText(root: Element, limit = SAMPLE_LIMIT): PageText {
-  const steps = pageTextInSteps(root, limit);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  const texts: string[] = [];
+  const nodes: Node[] = [];
+  const steps = pageTextInSteps(
+    root,
+    (chunk) => {
+      texts.push(...chunk.texts);
+      nodes.push(...chunk.nodes);
+      return false;
+    },
+    limit,
+  );
+  while (!steps.next().done);
+  return { texts, nodes };
 }
 
-/** The same walk as a generator that pauses every few thousand nodes (see scheduler.ts). */
-export function* pageTextInSteps(root: Element, limit = SAMPLE_LIMIT): Generator<void, PageText, void> {
+/**
+ * The walk, as a generator that pauses every few thousand nodes (see scheduler.ts), handing `look` the text read
+ * so far in chunks; it stops, returning true, as soon as `look` does.
+ */
+export function* pageTextInSteps(root: Element, look: (chunk: PageText) => boolean, limit = SAMPLE_LIMIT, chunkLength = CHUNK_LENGTH): Generator<void, boolean, void> {
   const unread = new Set<Node>();
   for (const element of Array.from(root.querySelectorAll(UNREAD_SELECTOR))) {
     for (let child = element.firstChild; child; child = child.nextSibling) unread.add(child);
   }
   const document = root.ownerDocument;
   const walker = document.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  const texts: string[] = [];
-  const nodes: Node[] = [];
+  let texts: string[] = [];
+  let nodes: Node[] = [];
   let length = 0;
+  let chunkStart = 0;
   let visited = 0;
   for (let node = walker.nextNode(); node && length < limit; node = walker.nextNode()) {
     if (++visited % NODES_PER_STEP === 0) yield;
@@ -51,8 +67,12 @@ export function* pageTextInSteps(root: Element, limit = SAMPLE_LIMIT): Generator
     texts.push(length + data.length > limit ? data.slice(0, limit - length) : data);
     nodes.push(node);
     length += data.length;
+    if (length - chunkStart >= chunkLength) {
+      if (look({ texts, nodes })) return true;
+      [texts, nodes, chunkStart] = [[], [], length];
+    }
   }
-  return { texts, nodes };
+  return texts.length > 0 && look({ texts, nodes });
 }
 
 /**

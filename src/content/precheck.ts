@@ -7,53 +7,48 @@
  */
 import { precheckPatterns } from 'virtual:lens-precheck';
 import { createPrecheck, type Precheck } from '../core/engine/precheck-matcher.ts';
-import { isArticleText, pageTextInSteps } from './page-sample.ts';
+import { isArticleText, pageTextInSteps, type PageText } from './page-sample.ts';
 import { runInSlices } from './scheduler.ts';
 
 /** Between texts: no name runs across it, and it survives folding, so a hit's text node can be found again. */
 const SEPARATOR = '\u0001';
 
 let precheck: Precheck | null = null;
+const createPrecheckOnce = () => (precheck ??= createPrecheck(precheckPatterns));
 
-/** Does the page's title and prose name both sides? Nothing is built until the first page asks. */
+/**
+ * Does the page's title and prose name both sides? Read in chunks, so an article that names both early is not read
+ * to the end. Nothing is built until the first page asks.
+ */
 export async function pageNamesBothSides(document: Document, signal: AbortSignal): Promise<boolean> {
   const body = document.body;
   if (!body) return false;
-  const text = await runInSlices(pageTextInSteps(body), signal);
-  precheck ??= createPrecheck(precheckPatterns);
-  const folded = precheck.fold(`${document.title}${SEPARATOR}${text.texts.join(SEPARATOR)}`);
-  // Where each text starts in the folded string, computed only if a name is found at all.
-  let starts: number[] | null = null;
-  const inArticle = (index: number) => {
-    starts ??= separatorPositions(folded);
-    const segment = upperBound(starts, index);
-    // Segment 0 is the title: a headline naming a side counts.
-    return segment === 0 || isArticleText(text.nodes[segment - 1]!, body);
+  const names = createPrecheckOnce();
+  const found = { iran: false, russia: false };
+  const look = ({ texts, nodes }: PageText) => {
+    const folded = names.fold(texts.join(SEPARATOR));
+    // Which text a hit lies in: counted forward from the last hit (hits come in order).
+    let cursor = { at: 0, segment: 0 };
+    const inArticle = (index: number) => {
+      if (index < cursor.at) cursor = { at: 0, segment: 0 };
+      for (let next = folded.indexOf(SEPARATOR, cursor.at); next >= 0 && next < index; next = folded.indexOf(SEPARATOR, next + 1)) {
+        cursor = { at: next + 1, segment: cursor.segment + 1 };
+      }
+      const node = nodes[cursor.segment];
+      // The title has no node: a headline naming a side counts.
+      return !node || isArticleText(node, body);
+    };
+    found.iran ||= names.findName(folded, 'iran', inArticle) >= 0;
+    found.russia ||= names.findName(folded, 'russia', inArticle) >= 0;
+    return found.iran && found.russia;
   };
-  return precheck.findName(folded, 'iran', inArticle) >= 0 && precheck.findName(folded, 'russia', inArticle) >= 0;
+  if (look({ texts: [document.title], nodes: [] })) return true;
+  return runInSlices(pageTextInSteps(body, look), signal);
 }
 
 /** Does this text name either side anywhere (new text of a page that failed the pre-check)? */
 export function namesEitherSide(text: string): boolean {
-  precheck ??= createPrecheck(precheckPatterns);
-  const folded = precheck.fold(text);
-  return precheck.findName(folded, 'iran') >= 0 || precheck.findName(folded, 'russia') >= 0;
-}
-
-function separatorPositions(folded: string): number[] {
-  const positions: number[] = [];
-  for (let at = folded.indexOf(SEPARATOR); at >= 0; at = folded.indexOf(SEPARATOR, at + 1)) positions.push(at);
-  return positions;
-}
-
-/** How many of the sorted `positions` lie before `index`. */
-function upperBound(positions: readonly number[], index: number): number {
-  let low = 0;
-  let high = positions.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (positions[middle]! < index) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  const names = createPrecheckOnce();
+  const folded = names.fold(text);
+  return names.findName(folded, 'iran') >= 0 || names.findName(folded, 'russia') >= 0;
 }

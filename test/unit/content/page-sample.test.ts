@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { isArticleText, pageText } from '../../../src/content/page-sample.ts';
+import { isArticleText, pageText, pageTextInSteps } from '../../../src/content/page-sample.ts';
 import { pageNamesBothSides } from '../../../src/content/precheck.ts';
 
 const PAGES = resolve(import.meta.dirname, '../../fixtures/pages');
@@ -14,6 +14,17 @@ describe('the pre-check sample', () => {
     const { body } = documentOf('<div><p>In <a href="/a">text</a></p></div><script>var iran = 1;</script><style>.russia{}</style><ul><li><a href="/b">teaser</a></li></ul>');
     expect(pageText(body).texts).toEqual(['In ', 'text', 'teaser']);
     expect(pageText(documentOf(`<p>${'a'.repeat(5_000)}</p><p>more</p>`).body, 1_000).texts.join('')).toHaveLength(1_000);
+  });
+
+  it('hands the text over in chunks and stops reading as soon as it has seen enough', () => {
+    const { body } = documentOf(Array.from({ length: 50 }, (_, index) => `<p>paragraph ${index} ${'x'.repeat(100)}</p>`).join(''));
+    const seen: string[] = [];
+    const steps = pageTextInSteps(body, (chunk) => (seen.push(...chunk.texts), seen.length >= 10), 1_000_000, 500);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    expect(step.value).toBe(true);
+    expect(seen.length).toBeGreaterThanOrEqual(10);
+    expect(seen.length).toBeLessThan(50);
   });
 
   it('takes text in paragraphs, headings and links in running text as prose, not form fields, code or links outside paragraphs', () => {
