@@ -11,8 +11,10 @@ export interface DateMention {
   /** Folded offsets within the scanned text. */
   readonly start: number;
   readonly end: number;
-  /** `YYYY-MM-DD` or `YYYY-MM`, or null for a relative date not yet resolved. */
+  /** `YYYY-MM-DD` or `YYYY-MM`, or null for a relative date not yet resolved or a day without a year. */
   readonly date: string | null;
+  /** `MM-DD` of a day named without its year ("May 17", "17 мая"): a dateline, or a day of the year the text is about. */
+  readonly monthDay?: string;
   /** For relative mentions: a weekday (0 = Sunday) or a day offset from publication. */
   readonly relative?: { readonly weekday: number } | { readonly daysBefore: number };
 }
@@ -26,6 +28,7 @@ const TODAY = ['today', 'сегодня', 'امروز', 'الیوم', 'heute', "
 
 interface DatePatterns {
   readonly gregorian: RegExp;
+  readonly dayOfYear: RegExp;
   readonly jalali: RegExp;
   readonly relative: RegExp;
   readonly monthByName: ReadonlyMap<string, number>;
@@ -110,9 +113,11 @@ function patterns(): DatePatterns {
     `${B}(?:${day}\\.?\\s(?:de\\s)?(${months})\\.?,?\\s(?:de\\s)?(\\d{4})|(${months})\\.?\\s${day},?\\s(\\d{4})|(${months})\\s(?:de\\s|of\\s)?(\\d{4})|(\\d{4})-(\\d{2})-(\\d{2}))${E}`,
     'gu',
   );
+  // A day and month without a year, once the full dates are taken ("Moscow, May 17 (Reuters)", "17 мая").
+  const dayOfYear = new RegExp(`${B}(?:${day}\\.?\\s(?:de\\s)?(${months})|(${months})\\.?\\s${day})${E}`, 'gu');
   const jalali = new RegExp(`${B}(\\d{1,2})\\s(${alternation(jalaliMonthByName.keys())})\\s(1[34]\\d\\d)${E}`, 'gu');
   const relative = new RegExp(`${B}(${alternation([...weekdayByName.keys(), ...YESTERDAY, ...TODAY].map(foldTerm))})${E}`, 'gu');
-  cached = { gregorian, jalali, relative, monthByName, jalaliMonthByName, weekdayByName };
+  cached = { gregorian, dayOfYear, jalali, relative, monthByName, jalaliMonthByName, weekdayByName };
   return cached;
 }
 
@@ -128,7 +133,7 @@ function isoDate(year: number, month: number, day?: number): string | null {
 
 /** Dates mentioned in folded text. Relative mentions come back with `date: null`. */
 export function findDates(folded: string): DateMention[] {
-  const { gregorian, jalali, relative, monthByName, jalaliMonthByName, weekdayByName } = patterns();
+  const { gregorian, dayOfYear, jalali, relative, monthByName, jalaliMonthByName, weekdayByName } = patterns();
   const mentions: DateMention[] = [];
   const taken: [number, number][] = [];
   for (const match of folded.matchAll(gregorian)) {
@@ -140,6 +145,15 @@ export function findDates(folded: string): DateMention[] {
     else if (g[8]) date = isoDate(Number(g[8]), Number(g[9]), Number(g[10]));
     if (!date) continue;
     mentions.push({ start: match.index, end: match.index + match[0].length, date });
+    taken.push([match.index, match.index + match[0].length]);
+  }
+  for (const match of folded.matchAll(dayOfYear)) {
+    if (taken.some(([start, end]) => match.index < end && match.index + match[0].length > start)) continue;
+    const [, dayFirst, monthAfter, monthFirst, dayAfter] = match;
+    const month = monthByName.get((monthAfter ?? monthFirst)!) ?? 0;
+    const monthDay = isoDate(2024, month, Number(dayFirst ?? dayAfter)); // a leap year: 29 February exists
+    if (!monthDay) continue;
+    mentions.push({ start: match.index, end: match.index + match[0].length, date: null, monthDay: monthDay.slice(5) });
     taken.push([match.index, match.index + match[0].length]);
   }
   for (const match of folded.matchAll(jalali)) {

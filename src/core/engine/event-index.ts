@@ -27,6 +27,8 @@ export interface EventProfile {
   readonly day: number;
   readonly endDay: number;
   readonly year: number;
+  /** Whether the event's date names a day (not only a month or a year). */
+  readonly precise: boolean;
   /** For each claim of the event, its required (`all`) and optional (`any`) groups with their weights. */
   readonly claims: readonly { readonly all: readonly WeightedGroup[]; readonly any: readonly WeightedGroup[] }[];
 }
@@ -155,7 +157,15 @@ export function compileEventProfiles(dataset: Dataset, automaton: AhoCorasick<Re
   }
   return dataset.events.map((event, index): EventProfile => {
     const day = dayNumber(event.date);
-    return { index, id: event.id, day, endDay: event.endDate ? dayNumber(event.endDate) : day, year: Number(event.date.slice(0, 4)), claims: claimsOfEvent[index]! };
+    return {
+      index,
+      id: event.id,
+      day,
+      endDay: event.endDate ? dayNumber(event.endDate) : day,
+      year: Number(event.date.slice(0, 4)),
+      precise: event.date.length === 10,
+      claims: claimsOfEvent[index]!,
+    };
   });
 }
 

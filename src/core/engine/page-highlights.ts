@@ -11,7 +11,7 @@
  */
 import type { Dataset } from '../dataset/schema.ts';
 import type { ClaimSignatures } from './claim-signatures.ts';
-import { SIDE_REFS, type EventIndex, type WeightedGroup } from './event-index.ts';
+import { SIDE_REFS, type EventIndex, type EventProfile, type WeightedGroup } from './event-index.ts';
 import { dayNumber, timeCompatible, timeDistance, type PageTime, type TimedItem } from './page-time.ts';
 import { RELATION_CONCEPTS, sidesIn, type Side, type SideIndex } from './relevance.ts';
 import { matchAcrossParagraphs, type BlockClaimMatch, type BlockScan, type SentenceScan } from './scan-block.ts';
@@ -52,6 +52,25 @@ export interface ContentBlock {
 
 /** A person may be in the news this long before their first office (days). */
 const TENURE_SLACK_DAYS = 365;
+/** Added to an event's score when the sentence or its paragraph names the event's day. */
+const DAY_BONUS = 1;
+/** A report may be dated the day after the event (time zones, next-day datelines). */
+const DAY_SLACK = 1;
+
+/** An event longer than this has no day a text would name it by (a plant's years of start-up). */
+const DATED_EVENT_MAX_DAYS = 45;
+
+/** Does `MM-DD` fall on the event's days (in any of its years), give or take a day? */
+function namesDayOf(monthDay: string, event: EventProfile): boolean {
+  if (event.endDay - event.day > DATED_EVENT_MAX_DAYS) return false;
+  const lastYear = new Date(event.endDay * 86_400_000).getUTCFullYear();
+  for (let year = event.year; year <= lastYear; year++) {
+    const day = dayNumber(`${year}-${monthDay}`);
+    if (day >= event.day - DAY_SLACK && day <= event.endDay + DAY_SLACK) return true;
+  }
+  return false;
+}
+
 /** A person stays in the news this long after leaving their last office: obituaries, reactions (days). */
 const AFTER_OFFICE_SLACK_DAYS = 120;
 /** A second claim on one sentence must be about the same period as the first (days). */
@@ -87,6 +106,8 @@ export interface SentenceView {
   readonly carriedSides: ReadonlySet<Side>;
   /** Years named in the sentence or anywhere in its paragraph. */
   readonly years: ReadonlySet<number>;
+  /** Days of the year (`MM-DD`) named in the sentence or its paragraph. */
+  readonly days: ReadonlySet<string>;
 }
 
 /** Names a later sentence may lean on: actors, places and literal names, not relation words. */
@@ -101,6 +122,7 @@ function sentenceViews(content: readonly ContentBlock[], sides: SideIndex): Sent
     if (index !== previousIndex + 1) recent = [];
     previousIndex = index;
     const paragraphYears = new Set(scan.sentences.flatMap((sentence) => sentence.years));
+    const paragraphDays = scan.sentences.flatMap((sentence) => sentence.days);
     if (scan.sentences.length === 0) recent = [];
     for (const sentence of scan.sentences) {
       const refs = new Set(sentence.refs);
@@ -114,6 +136,7 @@ function sentenceViews(content: readonly ContentBlock[], sides: SideIndex): Sent
         sides: sidesIn(refs, sides),
         carriedSides: sidesIn(carried, sides),
         years: new Set([...sentence.years, ...paragraphYears]),
+        days: new Set(paragraphDays),
       });
       recent = [...recent.slice(1 - CARRY_SENTENCES), sentence.refs.filter(isName)];
     }
@@ -251,6 +274,8 @@ export function scoreEvents(view: SentenceView, context: HighlightContext): Even
     const lastYear = new Date(event.endDay * 86_400_000).getUTCFullYear();
     if (view.scan.years.length > 0 && !view.scan.years.some((year) => year >= event.year && year <= lastYear)) best *= 0.5;
     else if (view.scan.years.length > 0) best += 0.8;
+    // The very day of the event ("Moscow, May 17"), with or without its year, is evidence for it.
+    if (event.precise && [...view.days].some((day) => namesDayOf(day, event))) best += DAY_BONUS;
     result.push({ index, score: Math.round(best * 100) / 100, named, ownRefs: [...new Set(bestRefs)] });
   }
   return result;

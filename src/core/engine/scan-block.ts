@@ -33,6 +33,8 @@ export interface BlockDate {
   readonly end: number;
   readonly date: string | null;
   readonly relative?: { readonly weekday: number } | { readonly daysBefore: number };
+  /** `MM-DD` of a day named without its year. */
+  readonly monthDay?: string;
 }
 
 /** One sentence's evidence: what the page-level reading weighs (see page-highlights.ts). */
@@ -42,6 +44,8 @@ export interface SentenceScan {
   readonly amounts: number;
   /** Years the sentence names, in full dates or alone ("in 2023"). */
   readonly years: readonly number[];
+  /** Days of the year (`MM-DD`) the sentence names, with or without their year ("May 17", "17 May 2023"). */
+  readonly days: readonly string[];
 }
 
 export interface BlockScan {
@@ -125,7 +129,7 @@ export function scanBlock(text: string, context: ScanContext): BlockScan {
   }));
   const dates: BlockDate[] = findDates(folded.text).map((mention) => {
     const [start, end] = sourceSpan(folded, mention.start, mention.end);
-    return { start, end, date: mention.date, ...(mention.relative ? { relative: mention.relative } : {}) };
+    return { start, end, date: mention.date, ...(mention.relative ? { relative: mention.relative } : {}), ...(mention.monthDay ? { monthDay: mention.monthDay } : {}) };
   });
 
   const refs = new Set(hits.map((hit) => hit.key));
@@ -145,9 +149,13 @@ export function scanBlock(text: string, context: ScanContext): BlockScan {
     refs: [...sentence.refs],
     amounts: sentence.amounts.length,
     years: years.filter((year) => year.start >= sentence.span[0] && year.start < sentence.span[1]).map((year) => year.year),
+    days: dates.filter((date) => date.start >= sentence.span[0] && date.start < sentence.span[1]).flatMap(dayOf),
   }));
   return { length: text.length, sentences: sentenceScans, actorMentions: actorMentionsOf(hits), refs, countries, claimMatches, dates, leadSentences, tailRefs: [...tail] };
 }
+
+/** The `MM-DD` a date mention names, if it names a day. */
+const dayOf = (date: BlockDate): string[] => (date.monthDay ? [date.monthDay] : date.date?.length === 10 ? [date.date.slice(5)] : []);
 
 const BARE_YEAR = /(?<![\p{L}\p{N}])(19[89]\d|20[0-4]\d|13[6-9]\d|140\d)(?![\p{L}\p{N}])/gu;
 

@@ -29,6 +29,15 @@ describe('findDates', () => {
     expect(dates(text)).toEqual([expected]);
   });
 
+  it('reads a day named without its year as a day of the year, and never inside a full date', () => {
+    const days = (text: string) => findDates(foldText(text).text).map((mention) => mention.monthDay ?? mention.date);
+    expect(days('Moscow, May 17 (Reuters) The governments of Russia and Iran signed')).toEqual(['05-17']);
+    expect(days('Москва, 17 мая. Правительства России и Ирана')).toEqual(['05-17']);
+    expect(days('on 29 February the talks ended')).toEqual(['02-29']);
+    expect(days('signed on 17 May 2023 in Tehran')).toEqual(['2023-05-17']);
+    expect(days('31 June is no day, nor is June 31')).toEqual([]);
+  });
+
   it('rejects impossible dates', () => {
     expect(dates('February 30, 2022')).toEqual([]);
   });

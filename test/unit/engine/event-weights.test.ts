@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Claim, Dataset, DatasetEvent } from '../../../src/core/dataset/schema.ts';
+import { scanPageBlock } from '../../../src/core/engine/annotate.ts';
 import { compileEventProfiles } from '../../../src/core/engine/event-index.ts';
+import { scoreEvents, type SentenceView } from '../../../src/core/engine/page-highlights.ts';
 import { realEngine } from './real-dataset.ts';
 
 /** The heaviest weight any claim of the event gives a group holding `ref`. */
@@ -42,5 +44,39 @@ describe('event vocabulary weights', () => {
     for (const ref of ['a:russia', 'a:iran', 'c:moscow', 'c:tehran']) {
       expect(weightOf(dataset, engine.terms.automaton, 'rasht-astara-railway-2023', ref)).toBe(0);
     }
+  });
+});
+
+describe('evidence of time', () => {
+  const { dataset, engine } = realEngine();
+  const scores = (text: string) => {
+    const [sentence] = scanPageBlock(engine, text, 'en').sentences;
+    const view: SentenceView = {
+      blockIndex: 0,
+      scan: sentence!,
+      refs: new Set(sentence!.refs),
+      carried: new Set(),
+      sides: new Set(),
+      carriedSides: new Set(),
+      years: new Set(sentence!.years),
+      days: new Set(sentence!.days),
+    };
+    const context = { dataset, signatures: engine.signatures, events: engine.events, sides: engine.sides, time: { day: null, published: false }, minConfidence: 0.6 };
+    return new Map(scoreEvents(view, context).map((entry) => [engine.events.events[entry.index]!.id, entry.score]));
+  };
+
+  it('counts the day of a short event, named without its year, for that event only', () => {
+    const plain = scores('Russia delivered a first consignment of nuclear fuel to the Bushehr plant in Iran, Rosatom said.');
+    const dated = scores('Russia delivered a first consignment of nuclear fuel to the Bushehr plant in Iran on 16 December, Rosatom said.');
+    // The first shipment left on 16 December 2007; the plant's start-up took years, so no day names it.
+    expect(dated.get('bushehr-fuel-shipments-2007-2008')! - plain.get('bushehr-fuel-shipments-2007-2008')!).toBeCloseTo(1, 5);
+    expect(dated.get('bushehr-startup-2010-2013')).toBe(plain.get('bushehr-startup-2010-2013'));
+  });
+
+  it('places a sentence naming someone who had left every office before an event away from it', () => {
+    const withRaisi = scores('President Ebrahim Raisi and Lavrov discussed the Rasht–Astara railway in Moscow.');
+    const without = scores('Lavrov discussed the Rasht–Astara railway in Moscow.');
+    // Raisi died in May 2024: the December 2025 consultations cannot be what a sentence naming him reports.
+    expect(withRaisi.get('lavrov-araghchi-moscow-2025-12')!).toBeLessThan(without.get('lavrov-araghchi-moscow-2025-12')!);
   });
 });
