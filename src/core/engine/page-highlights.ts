@@ -318,7 +318,8 @@ function wordCount(text: string): number {
 function isStatement(text: string): boolean {
   const trimmed = text.trim();
   if (wordCount(trimmed) < MIN_WORDS) return false;
-  if (!/[.!…۔。»"”’')\]]$/u.test(trimmed)) return false;
+  // A closing bracket ends a sentence only after its full stop: "(English language, original)" is a link's label.
+  if (!/(?:[.!…۔。][»"”’')\]]*|[»"”’'])$/u.test(trimmed)) return false;
   if (/[?؟][»"”’')\]]?$/u.test(trimmed)) return false;
   return !/^[-–•*=]?\s*[\p{L}\d ]{1,24}:\s/u.test(trimmed) || /["“«]/u.test(trimmed);
 }

@@ -17,6 +17,9 @@ const ABBREVIATIONS: Record<string, readonly string[]> = {
   tr: ['dr', 'prof', 'vb', 'vs', 'yy', 'sn'],
 };
 
+/** Punctuation that opens what follows it. */
+const OPENING = /[“«„‘‚(\[¿¡]/u;
+
 const segmenters = new Map<string, Intl.Segmenter | null>();
 
 function segmenterFor(language: string): Intl.Segmenter | null {
@@ -66,6 +69,13 @@ export function sentenceSpans(text: string, language: string): Span[] {
     if (pendingMerge && last) last[1] = end;
     else merged.push([start, end]);
     pendingMerge = endsWithoutSentenceEnd(text.slice(start, end), abbreviations);
+  }
+  // ICU leaves an opening quote with the sentence before when no space follows the full stop ("eventually.“War is"):
+  // it opens the next one.
+  for (let index = 0; index + 1 < merged.length; index++) {
+    const span = merged[index]!;
+    while (span[1] > span[0] + 1 && OPENING.test(text.charAt(span[1] - 1))) span[1]--;
+    merged[index + 1]![0] = Math.min(merged[index + 1]![0], span[1]);
   }
   const spans: Span[] = [];
   for (const [start, end] of merged) {

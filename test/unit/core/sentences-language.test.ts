@@ -14,6 +14,14 @@ describe('sentenceSpans', () => {
     expect(sentences('Am 19. Juli 2022 traf Putin ein. Dann ging er.', 'de')).toEqual(['Am 19. Juli 2022 traf Putin ein.', 'Dann ging er.']);
   });
 
+  it('gives an opening quote to the sentence it opens, also when no space follows the full stop', () => {
+    const text = 'Khamenei told Putin that NATO would have done it eventually.“War is a violent issue,” he said.';
+    expect(sentenceSpans(text, 'en').map(([start, end]) => text.slice(start, end))).toEqual([
+      'Khamenei told Putin that NATO would have done it eventually.',
+      '“War is a violent issue,” he said.',
+    ]);
+  });
+
   it('splits Persian and Arabic sentences', () => {
     expect(sentences('پوتین به تهران رفت. او با رئیسی دیدار کرد.', 'fa')).toHaveLength(2);
   });
