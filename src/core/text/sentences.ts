@@ -18,7 +18,7 @@ const ABBREVIATIONS: Record<string, readonly string[]> = {
 };
 
 /** Punctuation that opens what follows it. */
-const OPENING = /[“«„‘‚(\[¿¡]/u;
+const OPENING = /[“«„‘‚([¿¡]/u;
 
 const segmenters = new Map<string, Intl.Segmenter | null>();
 
