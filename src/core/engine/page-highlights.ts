@@ -86,6 +86,8 @@ const CARRY_SENTENCES = 2;
 const BOTH_SIDES_EVENT_SCORE = 2;
 const CARRIED_SIDE_EVENT_SCORE = 4;
 const ONE_SIDE_EVENT_SCORE = 5;
+/** Words that stand for the two sides together ("the two countries", "обе стороны", "دو کشور"): see the lexicon. */
+const BOTH_SIDES_ANAPHOR: RefKey = 'c:both-sides';
 /** A claim found counts this much towards its events being what the page is about (a sentence's best event counts its score). */
 const PAGE_CLAIM_WEIGHT = 3;
 /** Added to an event's score in proportion to how much of the page is about it. */
@@ -357,8 +359,10 @@ export function pageHighlights(content: readonly ContentBlock[], texts: readonly
     const relation = relationIn(view.refs);
     const [best, ...rest] = rankWithTopics(scored[position]!, topics, context);
     const base = { blockIndex: view.blockIndex, start: view.scan.span[0], end: view.scan.span[1] };
-    // The less a sentence says of who acted, the more it must say of which event.
-    const needed = bothOwn ? BOTH_SIDES_EVENT_SCORE : bothWithCarried ? CARRIED_SIDE_EVENT_SCORE : ONE_SIDE_EVENT_SCORE;
+    // The less a sentence says of who acted, the more it must say of which event. "The two countries" and "the
+    // sides" stand for both on a page about them, when the sentence names the event itself (never for dealings).
+    const bothByAnaphor = view.refs.has(BOTH_SIDES_ANAPHOR) && best?.named === true;
+    const needed = bothOwn || bothByAnaphor ? BOTH_SIDES_EVENT_SCORE : bothWithCarried ? CARRIED_SIDE_EVENT_SCORE : ONE_SIDE_EVENT_SCORE;
     // Dealings between the two sides on a page about one event are most likely about that event.
     const dealings = bothOwn && relation;
     const enough = best && !best.carriedOnly && best.score >= needed && (best.named || mainTopic(best.index));

@@ -57,6 +57,20 @@ describe('tiers', () => {
     expect(annotation.claims.some((claim) => claim.tier === 'event' && claim.eventIds[0] === 'rasht-astara-railway-2023' && !claim.claimId)).toBe(true);
   });
 
+  it('takes "the two countries" for both sides in a sentence that names the event itself', () => {
+    const lines = (sentence: string) => [
+      'Russia and Iran discuss railway financing',
+      'Russian and Iranian transport officials met in Tehran on Monday to review the corridor.',
+      'Trade between them has grown, officials said, without giving figures for the year.',
+      sentence,
+    ];
+    const marked = (sentence: string) =>
+      annotatePage(engine, page(lines(sentence), { title: 'Russia and Iran discuss railway financing', publishedDate: '2024-02-05' })).claims.find((claim) => claim.text === sentence);
+    const withAnaphor = marked('Last year the two countries agreed to build the Rasht–Astara railway together.');
+    expect(withAnaphor?.eventIds).toContain('rasht-astara-railway-2023');
+    expect(marked('Last year it was agreed to build the Rasht–Astara railway together.')).toBeUndefined();
+  });
+
   it('marks dealings the dataset does not hold as detected, with nearest events kept apart from eventIds', () => {
     const annotation = annotatePage(engine, page([
       'Russia and Iran to swap football coaches',
