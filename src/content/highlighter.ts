@@ -111,8 +111,25 @@ function highlightApiOf(document: Document): HighlightApi | null {
   return registry && typeof view?.Highlight === 'function' ? { registry, Highlight: view.Highlight } : null;
 }
 
+/** One painted span: claims on the same sentence share it (the card lists them all). */
+interface Span {
+  readonly range: Range;
+  readonly shown: Range;
+  readonly text: string;
+  readonly style: HighlightStyle;
+}
+
+/** Same DOM boundaries (a live range follows edits, so an old range still matches text that did not change). */
+function sameBoundaries(a: Range, b: Range): boolean {
+  return a.startContainer === b.startContainer && a.startOffset === b.startOffset && a.endContainer === b.endContainer && a.endOffset === b.endOffset;
+}
+
 export class ClaimHighlighter {
   private painted: PaintedClaim[] = [];
+  /** The highlight of each style we registered, kept across re-reads: only changed ranges go in or out. */
+  private readonly shownByStyle = new Map<HighlightStyle, Highlight>();
+  /** The span the focus mark is on, or null. */
+  private focusedRange: Range | null = null;
   private sheet: CSSStyleSheet | null = null;
   /** Shadow roots we added our sheet to: ::highlight rules do not cross into shadow trees. */
   private readonly styledShadowRoots = new Set<ShadowRoot>();
@@ -132,35 +149,80 @@ export class ClaimHighlighter {
     return this.painted;
   }
 
-  /** Replaces every highlight with these items; returns what was painted, in page order. */
+  /** The stylesheet adopted for this highlighter's life (null before the first paint; tests). */
+  get styleSheet(): CSSStyleSheet | null {
+    return this.sheet;
+  }
+
+  /**
+   * Makes these items the painted ones; returns them, in page order. A re-read changes only what
+   * changed: a span painted before, with the same boundaries and style, keeps its ranges and stays
+   * in the registry untouched, so the page repaints nothing for it and the focus mark stays.
+   */
   paint(blocks: readonly DomBlock[], matches: readonly PaintItem[]): readonly PaintedClaim[] {
-    this.clear();
     const api = this.api;
     if (!api) return [];
-    const byStyle = new Map<HighlightStyle, Range[]>();
-    const seen = new Set<string>();
+    const previous = new Map<Node, Span[]>();
+    for (const claim of this.painted) {
+      const spans = previous.get(claim.range.startContainer) ?? [];
+      if (!spans.some((span) => span.range === claim.range)) spans.push(claim);
+      previous.set(claim.range.startContainer, spans);
+    }
+    const spans = new Map<string, Span>();
+    const next: PaintedClaim[] = [];
     for (const match of matches) {
-      const key = `${match.start}:${match.end}`;
       const block = blocks[match.blockIndex];
       if (!block) continue;
-      const range = this.rangeFor(block, match.blockStart, match.blockEnd);
-      if (!range) continue;
-      const style = styleOf(match);
-      const shown = range.cloneRange();
-      this.painted.push({ match, range, shown, text: range.toString(), block: block.element, style });
+      const key = `${match.start}:${match.end}`;
+      let span = spans.get(key);
+      if (!span) {
+        const range = this.rangeFor(block, match.blockStart, match.blockEnd);
+        if (!range) continue;
+        const style = styleOf(match);
+        const text = range.toString();
+        const kept = previous.get(range.startContainer)?.find((old) => old.style === style && old.text === text && sameBoundaries(old.range, range));
+        // A copy the page moved (it can: the registry is the page's) is replaced, never kept.
+        span = kept ? (sameBoundaries(kept.shown, kept.range) ? kept : { ...kept, shown: kept.range.cloneRange() }) : { range, shown: range.cloneRange(), text, style };
+        spans.set(key, span);
+      }
       // Two claims on one sentence share one painted range (the card lists both).
-      if (seen.has(key)) continue;
-      seen.add(key);
-      byStyle.set(style, [...(byStyle.get(style) ?? []), shown]);
+      next.push({ match, range: span.range, shown: span.shown, text: span.text, block: block.element, style: styleOf(match) });
     }
-    if (this.painted.length === 0) return this.painted;
+    this.painted = next;
+    this.updateRegistry(api, [...spans.values()]);
+    if (this.focusedRange && !next.some((claim) => claim.range === this.focusedRange)) this.focus(null);
+    if (next.length === 0) return next;
     this.adoptStyles();
-    for (const { range } of this.painted) {
+    for (const { range } of next) {
       const rootNode = range.startContainer.getRootNode();
       if (rootNode !== this.document && 'host' in rootNode) this.adoptInto(rootNode as ShadowRoot);
     }
-    for (const [style, ranges] of byStyle) api.registry.set(this.names[style], new api.Highlight(...ranges));
-    return this.painted;
+    return next;
+  }
+
+  /** Adds the spans' copies that are new and deletes those that went, style by style. */
+  private updateRegistry(api: HighlightApi, spans: readonly Span[]): void {
+    const wanted = new Map<HighlightStyle, Set<Range>>();
+    for (const span of spans) wanted.set(span.style, (wanted.get(span.style) ?? new Set()).add(span.shown));
+    for (const style of new Set([...this.shownByStyle.keys(), ...wanted.keys()])) {
+      const keep = wanted.get(style) ?? new Set<Range>();
+      const name = this.names[style];
+      let highlight = this.shownByStyle.get(style);
+      if (!highlight) {
+        highlight = new api.Highlight(...keep);
+        this.shownByStyle.set(style, highlight);
+      } else {
+        for (const shown of keep) if (!highlight.has(shown)) highlight.add(shown);
+        for (const shown of Array.from(highlight)) if (!keep.has(shown as Range)) highlight.delete(shown);
+      }
+      if (highlight.size === 0) {
+        this.shownByStyle.delete(style);
+        if (api.registry.get(name) === highlight) api.registry.delete(name);
+      } else if (api.registry.get(name) !== highlight) {
+        // New, or a page script deleted or replaced our entry: register ours (again).
+        api.registry.set(name, highlight);
+      }
+    }
   }
 
   /** Marks actor mentions lightly (a setting); claims keep their own highlight on top. */
@@ -183,6 +245,7 @@ export class ClaimHighlighter {
   focus(claim: PaintedClaim | null): void {
     const api = this.api;
     if (!api) return;
+    this.focusedRange = claim?.range ?? null;
     // A copy: the private range never enters the registry.
     if (claim) api.registry.set(this.names.focus, new api.Highlight(claim.range.cloneRange()));
     else api.registry.delete(this.names.focus);
@@ -193,9 +256,17 @@ export class ClaimHighlighter {
     this.painted = this.painted.filter(({ range }) => range.startContainer.isConnected && range.endContainer.isConnected);
   }
 
+  /** Removes every highlight (a new view, or a page that no longer qualifies); the stylesheet stays for the lens's life. */
   clear(): void {
     this.painted = [];
+    this.shownByStyle.clear();
+    this.focusedRange = null;
     if (this.api) for (const name of Object.values(this.names)) this.api.registry.delete(name);
+  }
+
+  /** Removes every highlight and the stylesheet: the lens stops. */
+  destroy(): void {
+    this.clear();
     this.dropStyles();
   }
 

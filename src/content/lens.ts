@@ -11,10 +11,11 @@ import { ClaimCard } from './hover-card/claim-card-controller.tsx';
 import { PageReader, type PageReading } from './page-reader.ts';
 import { pageSampleInSteps } from './page-sample.ts';
 import { namesBothSides } from './precheck.ts';
-import { emptyReport } from './report.ts';
+import { emptyReport, paintedOnly } from './report.ts';
 import { ReportGate } from './report-gate.ts';
 import { pageChanged, RereadPolicy } from './reread-policy.ts';
 import { Cancelled, runInSlices } from './scheduler.ts';
+import { isRangeShown, isRendered } from './visibility.ts';
 
 export interface LensOptions {
   readonly minConfidence: number;
@@ -84,7 +85,7 @@ export class Lens {
     this.rereads.stop();
     this.observer?.disconnect();
     this.observer = null;
-    this.highlighter.clear();
+    this.highlighter.destroy();
     this.card?.destroy();
     this.card = null;
   }
@@ -97,14 +98,18 @@ export class Lens {
       firstPaintAt: this.firstPaintAt,
       reads: this.reads,
       cardFocus: this.card?.focusedTag ?? null,
+      cardPosition: this.card?.positionText ?? null,
     };
   }
 
+  /** Moves to the next (or previous) claim that can be shown: hidden since it was read, it is passed over. */
   navigate(direction: 1 | -1): void {
-    const claims = this.highlighter.claims;
-    if (claims.length === 0) return;
-    this.focusedIndex = (this.focusedIndex + direction + claims.length) % claims.length;
-    this.focusClaim(this.focusedIndex);
+    this.highlighter.pruneDetached();
+    const count = this.highlighter.claims.length;
+    const from = this.focusedIndex < 0 && direction < 0 ? 0 : this.focusedIndex;
+    for (let step = 1; step <= count; step++) {
+      if (this.focusClaim((((from + direction * step) % count) + count) % count)) return;
+    }
   }
 
   /** Focuses the painted claim the popup names; false when it is no longer on the page. */
@@ -119,7 +124,8 @@ export class Lens {
   focusClaim(index: number): boolean {
     this.highlighter.pruneDetached();
     const claim = this.highlighter.claims[index];
-    if (!claim || !stillCovers(claim)) return false;
+    // Text that changed, or that is not on screen (hidden since it was read): no card at the corner of nowhere.
+    if (!claim || !stillCovers(claim) || !isRangeShown(claim.range, claim.block)) return false;
     this.focusedIndex = index;
     this.highlighter.focus(claim);
     scrollRangeIntoView(claim.range);
@@ -169,6 +175,7 @@ export class Lens {
         actorSpans: this.options.actorHighlights,
         report: this.options.sendReport !== null,
         isExcluded: (element) => this.ownNodes.has(element),
+        isVisible: isRendered,
         shadowRoots: this.options.shadowRoots,
         onShadowRoot: (shadowRoot) => this.observeShadowRoot(shadowRoot),
       });
@@ -176,7 +183,7 @@ export class Lens {
       this.paint(reading);
       this.readFrames();
       const report = reading.paint.report;
-      if (report) this.reports.offer({ ...report, durationMs: Math.round(performance.now() - started) });
+      if (report) this.reports.offer({ ...paintedOnly(report, this.highlighter.claims), durationMs: Math.round(performance.now() - started) });
     } catch (error) {
       if (!(error instanceof Cancelled)) throw error;
     } finally {
@@ -191,8 +198,11 @@ export class Lens {
   }
 
   private paint(reading: PageReading): void {
+    const focused = this.highlighter.claims[this.focusedIndex]?.range;
     const painted = this.highlighter.paint(reading.blocks, reading.paint.highlights);
-    this.focusedIndex = Math.min(this.focusedIndex, painted.length - 1);
+    // The focused claim keeps its place in the order (and its mark) when it is still painted.
+    const stillFocused = focused ? painted.findIndex((claim) => claim.range === focused) : -1;
+    this.focusedIndex = stillFocused >= 0 ? stillFocused : Math.min(this.focusedIndex, painted.length - 1);
     if (painted.length > 0) this.firstPaintAt ??= performance.now();
     if (this.options.actorHighlights && painted.length > 0) {
       const ranges = reading.paint.actorSpans.flatMap(({ blockIndex, start, end }) => {

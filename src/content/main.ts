@@ -66,7 +66,7 @@ async function applySettings(): Promise<void> {
 }
 
 function lensState(): LensState {
-  return { highlighted: 0, focusedIndex: -1, openClaimId: null, firstPaintAt: null, reads: 0, cardFocus: null, ...lens?.state(), scriptStartedAt };
+  return { highlighted: 0, focusedIndex: -1, openClaimId: null, firstPaintAt: null, reads: 0, cardFocus: null, cardPosition: null, ...lens?.state(), scriptStartedAt };
 }
 
 function main(): void {

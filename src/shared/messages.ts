@@ -118,4 +118,6 @@ export interface LensState {
   readonly reads: number;
   /** The tag of the focused element inside the card, null when focus is elsewhere (tests: keyboard reach). */
   readonly cardFocus: string | null;
+  /** The open card's position line as shown ("Highlight 2 of 9"), null when no card is open (tests: one count). */
+  readonly cardPosition?: string | null;
 }

@@ -20,6 +20,7 @@ import cardStyles from './card.css?inline';
 import { claimCardView } from './claim-card.tsx';
 import { placeCard } from './place-card.ts';
 import { sendMessage } from '../extension-api.ts';
+import { isRangeShown } from '../visibility.ts';
 
 interface CardContent {
   readonly details: readonly ClaimDetails[];
@@ -79,6 +80,11 @@ export class ClaimCard {
     return (this.shadow?.activeElement as Element | null | undefined)?.tagName ?? null;
   }
 
+  /** The open card's position line as shown, or null (tests: the card's count is the badge's). */
+  get positionText(): string | null {
+    return this.open ? (this.container?.querySelector('.position')?.textContent ?? null) : null;
+  }
+
   /** Starts hit-testing the pointer against painted claims (once). */
   watchPointer(): void {
     if (this.watching) return;
@@ -99,6 +105,8 @@ export class ClaimCard {
     clearTimeout(this.closeTimer);
     // The page may have changed the sentence since we painted it: never vouch for text we did not read.
     if (!stillCovers(claim)) return false;
+    // A range with no box on screen would place the card at the viewport's top-left corner.
+    if (!isRangeShown(claim.range, claim.block)) return false;
     this.pending = claim;
     void this.detailsFor(claim).then(
       (details) => {
@@ -137,7 +145,7 @@ export class ClaimCard {
     if (context.announce && this.live) {
       const first = details[0];
       this.live.textContent = first
-        ? t('announceClaim', 'Claim $1 of $2: $3 Status: $4.', [String(context.index + 1), String(context.total), first.claim.text, statusLabel(first.claim.status)])
+        ? t('announceClaim', 'Highlight $1 of $2: $3 Status: $4.', [String(context.index + 1), String(context.total), first.claim.text, statusLabel(first.claim.status)])
         : t('announceMention', 'Highlight $1 of $2: $3', [String(context.index + 1), String(context.total), tierLabel(claim.match.tier)]);
     }
   }
