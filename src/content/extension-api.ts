@@ -55,3 +55,12 @@ export function onMessage(handler: (message: unknown) => Promise<unknown> | unde
 export function onStorageChanged(listener: (changes: Record<string, unknown>, area: string) => void): void {
   api().storage.onChanged.addListener(listener);
 }
+
+/** Is the extension this script belongs to still there (not updated, disabled or removed since)? */
+export function extensionAlive(): boolean {
+  try {
+    return Boolean(api().runtime.id);
+  } catch {
+    return false; // "Extension context invalidated", or no runtime at all
+  }
+}

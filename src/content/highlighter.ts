@@ -112,21 +112,14 @@ function highlightApiOf(document: Document): HighlightApi | null {
 }
 
 /** One painted span: claims on the same sentence share it (the card lists them all). */
-interface Span {
-  readonly range: Range;
-  readonly shown: Range;
-  readonly text: string;
-  readonly style: HighlightStyle;
-}
+type Span = Pick<PaintedClaim, 'range' | 'shown' | 'text' | 'style'>;
 
 /** Same DOM boundaries (a live range follows edits, so an old range still matches text that did not change). */
-function sameBoundaries(a: Range, b: Range): boolean {
-  return a.startContainer === b.startContainer && a.startOffset === b.startOffset && a.endContainer === b.endContainer && a.endOffset === b.endOffset;
-}
+const sameBoundaries = (a: Range, b: Range) => a.startContainer === b.startContainer && a.startOffset === b.startOffset && a.endContainer === b.endContainer && a.endOffset === b.endOffset;
 
 export class ClaimHighlighter {
   private painted: PaintedClaim[] = [];
-  /** The highlight of each style we registered, kept across re-reads: only changed ranges go in or out. */
+  /** Our highlight of each style, kept across re-reads: only ranges that changed go in or out. */
   private readonly shownByStyle = new Map<HighlightStyle, Highlight>();
   /** The span the focus mark is on, or null. */
   private focusedRange: Range | null = null;
@@ -149,47 +142,36 @@ export class ClaimHighlighter {
     return this.painted;
   }
 
-  /** The stylesheet adopted for this highlighter's life (null before the first paint; tests). */
-  get styleSheet(): CSSStyleSheet | null {
-    return this.sheet;
-  }
-
   /**
    * Makes these items the painted ones; returns them, in page order. A re-read changes only what
    * changed: a span painted before, with the same boundaries and style, keeps its ranges and stays
-   * in the registry untouched, so the page repaints nothing for it and the focus mark stays.
+   * in the registry untouched, so the page repaints nothing for it and the focus mark stays. A
+   * copy the page moved (the registry is the page's) is replaced, never kept.
    */
   paint(blocks: readonly DomBlock[], matches: readonly PaintItem[]): readonly PaintedClaim[] {
     const api = this.api;
     if (!api) return [];
     const previous = new Map<Node, Span[]>();
-    for (const claim of this.painted) {
-      const spans = previous.get(claim.range.startContainer) ?? [];
-      if (!spans.some((span) => span.range === claim.range)) spans.push(claim);
-      previous.set(claim.range.startContainer, spans);
-    }
+    for (const claim of this.painted) previous.set(claim.range.startContainer, [...(previous.get(claim.range.startContainer) ?? []), claim]);
     const spans = new Map<string, Span>();
     const next: PaintedClaim[] = [];
     for (const match of matches) {
       const block = blocks[match.blockIndex];
-      if (!block) continue;
       const key = `${match.start}:${match.end}`;
       let span = spans.get(key);
       if (!span) {
-        const range = this.rangeFor(block, match.blockStart, match.blockEnd);
+        const range = block && this.rangeFor(block, match.blockStart, match.blockEnd);
         if (!range) continue;
         const style = styleOf(match);
         const text = range.toString();
-        const kept = previous.get(range.startContainer)?.find((old) => old.style === style && old.text === text && sameBoundaries(old.range, range));
-        // A copy the page moved (it can: the registry is the page's) is replaced, never kept.
-        span = kept ? (sameBoundaries(kept.shown, kept.range) ? kept : { ...kept, shown: kept.range.cloneRange() }) : { range, shown: range.cloneRange(), text, style };
+        span = previous.get(range.startContainer)?.find((old) => old.style === style && old.text === text && sameBoundaries(old.range, range) && sameBoundaries(old.shown, range)) ?? { range, shown: range.cloneRange(), text, style };
         spans.set(key, span);
       }
       // Two claims on one sentence share one painted range (the card lists both).
-      next.push({ match, range: span.range, shown: span.shown, text: span.text, block: block.element, style: styleOf(match) });
+      next.push({ match, range: span.range, shown: span.shown, text: span.text, block: block!.element, style: styleOf(match) });
     }
     this.painted = next;
-    this.updateRegistry(api, [...spans.values()]);
+    for (const style of Object.keys(COLOURS) as HighlightStyle[]) this.updateHighlight(api, style, [...spans.values()].filter((span) => span.style === style).map((span) => span.shown));
     if (this.focusedRange && !next.some((claim) => claim.range === this.focusedRange)) this.focus(null);
     if (next.length === 0) return next;
     this.adoptStyles();
@@ -200,29 +182,16 @@ export class ClaimHighlighter {
     return next;
   }
 
-  /** Adds the spans' copies that are new and deletes those that went, style by style. */
-  private updateRegistry(api: HighlightApi, spans: readonly Span[]): void {
-    const wanted = new Map<HighlightStyle, Set<Range>>();
-    for (const span of spans) wanted.set(span.style, (wanted.get(span.style) ?? new Set()).add(span.shown));
-    for (const style of new Set([...this.shownByStyle.keys(), ...wanted.keys()])) {
-      const keep = wanted.get(style) ?? new Set<Range>();
-      const name = this.names[style];
-      let highlight = this.shownByStyle.get(style);
-      if (!highlight) {
-        highlight = new api.Highlight(...keep);
-        this.shownByStyle.set(style, highlight);
-      } else {
-        for (const shown of keep) if (!highlight.has(shown)) highlight.add(shown);
-        for (const shown of Array.from(highlight)) if (!keep.has(shown as Range)) highlight.delete(shown);
-      }
-      if (highlight.size === 0) {
-        this.shownByStyle.delete(style);
-        if (api.registry.get(name) === highlight) api.registry.delete(name);
-      } else if (api.registry.get(name) !== highlight) {
-        // New, or a page script deleted or replaced our entry: register ours (again).
-        api.registry.set(name, highlight);
-      }
-    }
+  /** Deletes the copies that went, adds those that came; registered while it holds any (again, if a page removed it). */
+  private updateHighlight(api: HighlightApi, style: HighlightStyle, wanted: readonly Range[]): void {
+    const name = this.names[style];
+    let highlight = this.shownByStyle.get(style);
+    if (!highlight) this.shownByStyle.set(style, (highlight = new api.Highlight()));
+    for (const shown of Array.from(highlight)) if (!wanted.includes(shown as Range)) highlight.delete(shown);
+    for (const shown of wanted) if (!highlight.has(shown)) highlight.add(shown);
+    if (highlight.size === 0) {
+      if (api.registry.get(name) === highlight) api.registry.delete(name);
+    } else if (api.registry.get(name) !== highlight) api.registry.set(name, highlight);
   }
 
   /** Marks actor mentions lightly (a setting); claims keep their own highlight on top. */

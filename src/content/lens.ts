@@ -5,7 +5,7 @@
  */
 import type { LensState } from '../shared/messages.ts';
 import type { PageReport } from '../shared/report.ts';
-import { loadClaimDetails, loadMentionDetails } from './engine-client.ts';
+import { loadCardStyles, loadClaimDetails, loadMentionDetails } from './engine-client.ts';
 import { ClaimHighlighter, stillCovers, type PaintedClaim, type PaintStyle } from './highlighter.ts';
 import { ClaimCard } from './hover-card/claim-card-controller.tsx';
 import { PageReader, type PageReading } from './page-reader.ts';
@@ -27,6 +27,8 @@ export interface LensOptions {
   readonly frames: boolean;
   /** Reports pages it skips (the background reports the pages it annotates); frames report nothing. */
   readonly sendReport: ((report: PageReport) => void) | null;
+  /** Is the extension still there? False (an orphaned script, see orphan-watch.ts) stops the lens. */
+  readonly isAttached: () => boolean;
 }
 
 /** Lenses with the same key read a page the same way; a settings change to another key restarts it. */
@@ -136,6 +138,7 @@ export class Lens {
     this.card ??= new ClaimCard(this.document, {
       loadDetails: loadClaimDetails,
       loadMention: loadMentionDetails,
+      loadStyles: loadCardStyles,
       signal: this.controller.signal,
       claims: () => this.highlighter.claims,
       markOwn: (node) => this.ownNodes.add(node),
@@ -219,7 +222,7 @@ export class Lens {
   private observeMutations(): void {
     if (this.controller.signal.aborted || typeof MutationObserver !== 'function') return;
     this.observer = new MutationObserver((records) => {
-      if (pageChanged(records, (node) => this.isOwn(node))) this.rereads.changed();
+      if (pageChanged(records, (node) => this.isOwn(node)) && this.options.isAttached()) this.rereads.changed();
     });
     // A hidden tab is not read; what changed meanwhile is read when it shows again.
     this.document.addEventListener('visibilitychange', () => this.rereads.visibilityChanged(), { signal: this.controller.signal });

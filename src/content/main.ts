@@ -7,16 +7,24 @@
 import type { LensState, TabMessage } from '../shared/messages.ts';
 import type { PageReport } from '../shared/report.ts';
 import type { PageSettings } from '../shared/settings.ts';
-import { onMessage, onStorageChanged, sendMessage } from './extension-api.ts';
+import { extensionAlive, onMessage, onStorageChanged, sendMessage } from './extension-api.ts';
 import { Lens, settingsKeyOf } from './lens.ts';
+import { watchForOrphaning } from './orphan-watch.ts';
 import { emptyReport } from './report.ts';
 
 const scriptStartedAt = performance.now();
 
+let lens: Lens | null = null;
+
+/** The extension was updated, disabled or removed under us: leave the page as we found it. */
+const orphanWatch = watchForOrphaning(window, extensionAlive, () => {
+  lens?.stop();
+  lens = null;
+});
+
 function sendReport(report: PageReport): void {
-  sendMessage({ type: 'page-report', report }).catch(() => {
-    // The background may be restarting; the next reading reports again.
-  });
+  // The background may be restarting (the next reading reports again), or the extension is gone.
+  sendMessage({ type: 'page-report', report }).catch((error: unknown) => orphanWatch.failed(error));
 }
 
 function isTabMessage(value: unknown): value is TabMessage {
@@ -38,8 +46,6 @@ async function pageSettings(): Promise<PageSettings | null> {
   }
 }
 
-let lens: Lens | null = null;
-
 async function applySettings(): Promise<void> {
   const settings = await pageSettings();
   if (!settings) return;
@@ -58,8 +64,9 @@ async function applySettings(): Promise<void> {
     shadowRoots: settings.shadowDom === true,
     frames: settings.iframes === true,
     sendReport,
+    isAttached: orphanWatch.check,
   };
-  if (lens && lens.settingsKey === settingsKeyOf(options)) return;
+  if ((lens && lens.settingsKey === settingsKeyOf(options)) || !orphanWatch.check()) return;
   lens?.stop();
   lens = new Lens(document, options);
   await lens.start();

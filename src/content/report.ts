@@ -33,8 +33,7 @@ export function emptyReport(url: string, language: string, reason: SkipReason, d
  * list, so one number everywhere.
  */
 export function paintedOnly(report: PageReport, painted: readonly { readonly match: PaintItem }[]): PageReport {
-  const key = (hit: { tier: string; claimId?: string | undefined; start: number; end: number }) => `${hit.tier}|${hit.claimId ?? ''}|${hit.start}|${hit.end}`;
+  const key = (hit: { tier: string; claimId?: string | undefined; start: number; end: number }) => `${hit.tier} ${hit.claimId} ${hit.start} ${hit.end}`;
   const shown = new Set(painted.map(({ match }) => key(match)));
-  const claims = report.claims.filter((hit) => shown.has(key(hit)));
-  return claims.length === report.claims.length ? report : { ...report, claims };
+  return { ...report, claims: report.claims.filter((hit) => shown.has(key(hit))) };
 }
