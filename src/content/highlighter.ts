@@ -120,7 +120,7 @@ const sameBoundaries = (a: Range, b: Range) => a.startContainer === b.startConta
 export class ClaimHighlighter {
   private painted: PaintedClaim[] = [];
   /** Our highlight of each style, kept across re-reads: only ranges that changed go in or out. */
-  private readonly shownByStyle = new Map<HighlightStyle, Highlight>();
+  private readonly shownByStyle = new Map<HighlightStyle, { readonly highlight: Highlight; readonly ranges: Set<Range> }>();
   /** The span the focus mark is on, or null. */
   private focusedRange: Range | null = null;
   private sheet: CSSStyleSheet | null = null;
@@ -182,14 +182,25 @@ export class ClaimHighlighter {
     return next;
   }
 
-  /** Deletes the copies that went, adds those that came; registered while it holds any (again, if a page removed it). */
+  /**
+   * Deletes the copies that went, adds those that came; registered while it holds any (again, if a
+   * page removed it). What is in it is tracked on our side: the highlight is the page's object.
+   */
   private updateHighlight(api: HighlightApi, style: HighlightStyle, wanted: readonly Range[]): void {
     const name = this.names[style];
-    let highlight = this.shownByStyle.get(style);
-    if (!highlight) this.shownByStyle.set(style, (highlight = new api.Highlight()));
-    for (const shown of Array.from(highlight)) if (!wanted.includes(shown as Range)) highlight.delete(shown);
-    for (const shown of wanted) if (!highlight.has(shown)) highlight.add(shown);
-    if (highlight.size === 0) {
+    let shown = this.shownByStyle.get(style);
+    if (!shown) this.shownByStyle.set(style, (shown = { highlight: new api.Highlight(...wanted), ranges: new Set(wanted) }));
+    const { highlight, ranges } = shown;
+    for (const range of ranges) {
+      if (wanted.includes(range)) continue;
+      highlight.delete(range);
+      ranges.delete(range);
+    }
+    for (const range of wanted) {
+      if (!highlight.has(range)) highlight.add(range);
+      ranges.add(range);
+    }
+    if (ranges.size === 0) {
       if (api.registry.get(name) === highlight) api.registry.delete(name);
     } else if (api.registry.get(name) !== highlight) api.registry.set(name, highlight);
   }

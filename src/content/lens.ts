@@ -227,7 +227,7 @@ export class Lens {
     // A hidden tab is not read; what changed meanwhile is read when it shows again.
     this.document.addEventListener('visibilitychange', () => this.rereads.visibilityChanged(), { signal: this.controller.signal });
     // The document itself, not its root element: document.open() replaces the root, and we must see that.
-    this.observer.observe(this.document, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(this.document, OBSERVED);
   }
 
   private readonly observedShadowRoots = new WeakSet<ShadowRoot>();
@@ -265,7 +265,7 @@ export class Lens {
   private observeShadowRoot(shadowRoot: ShadowRoot): void {
     if (!this.observer || this.observedShadowRoots.has(shadowRoot)) return;
     this.observedShadowRoots.add(shadowRoot);
-    this.observer.observe(shadowRoot, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(shadowRoot, OBSERVED);
   }
 
   private isOwn(node: Node): boolean {
@@ -313,6 +313,14 @@ export class Lens {
     navigation?.addEventListener('navigatesuccess', onNavigate, { signal: this.controller.signal });
   }
 }
+
+/**
+ * What a re-read follows: text and elements coming and going, and the two attributes that show
+ * or hide text without either (`hidden`, and `open` on <details> and <dialog>): hidden text is
+ * not read (see visibility.ts), so text that appears must be read when it does. Class and style
+ * changes are left out: pages animate with them all the time.
+ */
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: ['hidden', 'open'] };
 
 function withoutFragment(url: string): string {
   const hash = url.indexOf('#');

@@ -146,6 +146,29 @@ describeInEachBrowser('page state', ({ launch }) => {
     await page.close();
   });
 
+  it('reads text when the page shows it (a <details> opened), not while it is hidden', async () => {
+    const html = ARTICLE.replace(CLAIM_PARAGRAPH, `<details><summary>More</summary>${CLAIM_PARAGRAPH}</details>`);
+    const { page, report } = await openMarkedArticle(session, '/details.html', html);
+    expect(report.claims.some((hit) => hit.claimId === 'gazprom-nioc-40bn-mou')).toBe(false);
+    expect((await page.evaluate(readHighlights, null)).texts.some((text) => text.includes('$40 billion'))).toBe(false);
+    await page.evaluate(() => {
+      document.querySelector('details')?.setAttribute('open', '');
+    }, null);
+    const shown = await page.waitFor(
+      () => {
+        let found = false;
+        CSS.highlights.forEach((highlight) => {
+          for (const range of highlight) found ||= range.toString().includes('$40 billion');
+        });
+        return found || null;
+      },
+      null,
+      15_000,
+    );
+    expect(shown).toBe(true);
+    await page.close();
+  });
+
   it.skipIf(!existsSync(VOA_SEED))('gives one count on the VOA seed page: badge, popup and card', async () => {
     const { page, tabId, report } = await openMarkedArticle(session, '/voa-seed.html', voaPage());
     expect(report.claims.length).toBeGreaterThan(1);
