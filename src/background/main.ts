@@ -9,6 +9,8 @@ import type { PageReport } from '../shared/report.ts';
 import { pageSettingsFor, siteDisabled, sitePatternFor } from '../shared/settings.ts';
 import { claimDetails, indexDataset, type DatasetIndex } from '../shared/claim-details.ts';
 import { mentionDetails } from '../shared/highlight-details.ts';
+// The hover card's stylesheet: the background hands it to a page's card when the first one opens.
+import cardStyles from '../shared/card.css?inline';
 import { clearBadge, showBadge } from './badge.ts';
 import { openTimeline } from './open-timeline.ts';
 import { engineTiming, getEngine } from './engine-host.ts';
@@ -126,6 +128,8 @@ async function handle(message: RuntimeMessage, sender: Runtime.MessageSender): P
       const index = datasetIndex;
       return ok(message.claimIds.map((claimId) => claimDetails(index, claimId)).filter((details) => details !== null));
     }
+    case 'card-style':
+      return ok(cardStyles);
     case 'run-command': {
       // The popup's next/previous buttons take the same path as the keyboard shortcuts.
       if (!fromOwnPage(sender)) return fail('run-command is accepted from extension pages only');

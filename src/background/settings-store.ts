@@ -7,12 +7,12 @@
  */
 import browser from 'webextension-polyfill';
 import { readSettings, type Settings, type SettingsReading } from '../shared/settings.ts';
-import { applyPatch, fromSyncItems, staleSyncKeys, toSyncItems, type SettingsPatch } from '../shared/settings-storage.ts';
+import { applyPatch, fromSyncItems, staleSyncKeys, SYNC_ERROR_KEY, toSyncItems, type SettingsPatch } from '../shared/settings-storage.ts';
 
 const KEY = 'settings';
 const BACKUP_KEY = 'settingsBackup';
 /** Why the last save did not reach the sync mirror (kept on this device; the options page says so). */
-export const SYNC_ERROR_KEY = 'settingsSyncError';
+export { SYNC_ERROR_KEY };
 
 /** The stored record as it is: from local, else from the sync mirror (a new profile, or an older version's layout). */
 async function loadRecord(): Promise<unknown> {

@@ -119,3 +119,8 @@ export function loadMentionDetails(highlight: PaintItem): Promise<MentionDetails
 export function loadClaimDetails(claimIds: readonly string[]): Promise<ClaimDetails[]> {
   return ask<ClaimDetails[]>({ type: 'claim-details', claimIds: claimIds.slice(0, 20) });
 }
+
+/** The hover card's stylesheet, kept by the background: every page would otherwise carry it in the script. */
+export function loadCardStyles(): Promise<string> {
+  return ask<string>({ type: 'card-style' });
+}

@@ -61,3 +61,12 @@ export function onStorageChanged(listener: (changes: Record<string, unknown>, ar
 export async function readStored(key: string): Promise<unknown> {
   return (await api().storage.local.get(key))[key];
 }
+
+/** Is the extension this script belongs to still there (not updated, disabled or removed since)? */
+export function extensionAlive(): boolean {
+  try {
+    return Boolean(api().runtime.id);
+  } catch {
+    return false; // "Extension context invalidated", or no runtime at all
+  }
+}

@@ -111,8 +111,18 @@ function highlightApiOf(document: Document): HighlightApi | null {
   return registry && typeof view?.Highlight === 'function' ? { registry, Highlight: view.Highlight } : null;
 }
 
+/** One painted span: claims on the same sentence share it (the card lists them all). */
+type Span = Pick<PaintedClaim, 'range' | 'shown' | 'text' | 'style'>;
+
+/** Same DOM boundaries (a live range follows edits, so an old range still matches text that did not change). */
+const sameBoundaries = (a: Range, b: Range) => a.startContainer === b.startContainer && a.startOffset === b.startOffset && a.endContainer === b.endContainer && a.endOffset === b.endOffset;
+
 export class ClaimHighlighter {
   private painted: PaintedClaim[] = [];
+  /** Our highlight of each style, kept across re-reads: only ranges that changed go in or out. */
+  private readonly shownByStyle = new Map<HighlightStyle, { readonly highlight: Highlight; readonly ranges: Set<Range> }>();
+  /** The span the focus mark is on, or null. */
+  private focusedRange: Range | null = null;
   private sheet: CSSStyleSheet | null = null;
   /** Shadow roots we added our sheet to: ::highlight rules do not cross into shadow trees. */
   private readonly styledShadowRoots = new Set<ShadowRoot>();
@@ -132,35 +142,67 @@ export class ClaimHighlighter {
     return this.painted;
   }
 
-  /** Replaces every highlight with these items; returns what was painted, in page order. */
+  /**
+   * Makes these items the painted ones; returns them, in page order. A re-read changes only what
+   * changed: a span painted before, with the same boundaries and style, keeps its ranges and stays
+   * in the registry untouched, so the page repaints nothing for it and the focus mark stays. A
+   * copy the page moved (the registry is the page's) is replaced, never kept.
+   */
   paint(blocks: readonly DomBlock[], matches: readonly PaintItem[]): readonly PaintedClaim[] {
-    this.clear();
     const api = this.api;
     if (!api) return [];
-    const byStyle = new Map<HighlightStyle, Range[]>();
-    const seen = new Set<string>();
+    const previous = new Map<Node, Span[]>();
+    for (const claim of this.painted) previous.set(claim.range.startContainer, [...(previous.get(claim.range.startContainer) ?? []), claim]);
+    const spans = new Map<string, Span>();
+    const next: PaintedClaim[] = [];
     for (const match of matches) {
-      const key = `${match.start}:${match.end}`;
       const block = blocks[match.blockIndex];
-      if (!block) continue;
-      const range = this.rangeFor(block, match.blockStart, match.blockEnd);
-      if (!range) continue;
-      const style = styleOf(match);
-      const shown = range.cloneRange();
-      this.painted.push({ match, range, shown, text: range.toString(), block: block.element, style });
+      const key = `${match.start}:${match.end}`;
+      let span = spans.get(key);
+      if (!span) {
+        const range = block && this.rangeFor(block, match.blockStart, match.blockEnd);
+        if (!range) continue;
+        const style = styleOf(match);
+        const text = range.toString();
+        span = previous.get(range.startContainer)?.find((old) => old.style === style && old.text === text && sameBoundaries(old.range, range) && sameBoundaries(old.shown, range)) ?? { range, shown: range.cloneRange(), text, style };
+        spans.set(key, span);
+      }
       // Two claims on one sentence share one painted range (the card lists both).
-      if (seen.has(key)) continue;
-      seen.add(key);
-      byStyle.set(style, [...(byStyle.get(style) ?? []), shown]);
+      next.push({ match, range: span.range, shown: span.shown, text: span.text, block: block!.element, style: styleOf(match) });
     }
-    if (this.painted.length === 0) return this.painted;
+    this.painted = next;
+    for (const style of Object.keys(COLOURS) as HighlightStyle[]) this.updateHighlight(api, style, [...spans.values()].filter((span) => span.style === style).map((span) => span.shown));
+    if (this.focusedRange && !next.some((claim) => claim.range === this.focusedRange)) this.focus(null);
+    if (next.length === 0) return next;
     this.adoptStyles();
-    for (const { range } of this.painted) {
+    for (const { range } of next) {
       const rootNode = range.startContainer.getRootNode();
       if (rootNode !== this.document && 'host' in rootNode) this.adoptInto(rootNode as ShadowRoot);
     }
-    for (const [style, ranges] of byStyle) api.registry.set(this.names[style], new api.Highlight(...ranges));
-    return this.painted;
+    return next;
+  }
+
+  /**
+   * Deletes the copies that went, adds those that came; registered while it holds any (again, if a
+   * page removed it). What is in it is tracked on our side: the highlight is the page's object.
+   */
+  private updateHighlight(api: HighlightApi, style: HighlightStyle, wanted: readonly Range[]): void {
+    const name = this.names[style];
+    let shown = this.shownByStyle.get(style);
+    if (!shown) this.shownByStyle.set(style, (shown = { highlight: new api.Highlight(...wanted), ranges: new Set(wanted) }));
+    const { highlight, ranges } = shown;
+    for (const range of ranges) {
+      if (wanted.includes(range)) continue;
+      highlight.delete(range);
+      ranges.delete(range);
+    }
+    for (const range of wanted) {
+      if (!highlight.has(range)) highlight.add(range);
+      ranges.add(range);
+    }
+    if (ranges.size === 0) {
+      if (api.registry.get(name) === highlight) api.registry.delete(name);
+    } else if (api.registry.get(name) !== highlight) api.registry.set(name, highlight);
   }
 
   /** Marks actor mentions lightly (a setting); claims keep their own highlight on top. */
@@ -183,6 +225,7 @@ export class ClaimHighlighter {
   focus(claim: PaintedClaim | null): void {
     const api = this.api;
     if (!api) return;
+    this.focusedRange = claim?.range ?? null;
     // A copy: the private range never enters the registry.
     if (claim) api.registry.set(this.names.focus, new api.Highlight(claim.range.cloneRange()));
     else api.registry.delete(this.names.focus);
@@ -193,9 +236,17 @@ export class ClaimHighlighter {
     this.painted = this.painted.filter(({ range }) => range.startContainer.isConnected && range.endContainer.isConnected);
   }
 
+  /** Removes every highlight (a new view, or a page that no longer qualifies); the stylesheet stays for the lens's life. */
   clear(): void {
     this.painted = [];
+    this.shownByStyle.clear();
+    this.focusedRange = null;
     if (this.api) for (const name of Object.values(this.names)) this.api.registry.delete(name);
+  }
+
+  /** Removes every highlight and the stylesheet: the lens stops. */
+  destroy(): void {
+    this.clear();
     this.dropStyles();
   }
 

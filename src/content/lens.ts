@@ -5,15 +5,16 @@
  */
 import type { LensState } from '../shared/messages.ts';
 import type { PageReport } from '../shared/report.ts';
-import { loadClaimDetails, loadMentionDetails } from './engine-client.ts';
+import { loadCardStyles, loadClaimDetails, loadMentionDetails } from './engine-client.ts';
 import { ClaimHighlighter, stillCovers, type PaintedClaim, type PaintStyle } from './highlighter.ts';
 import { ClaimCard } from './hover-card/claim-card-controller.tsx';
 import { PageReader, type PageReading } from './page-reader.ts';
 import { pageNamesBothSides } from './precheck.ts';
-import { emptyReport } from './report.ts';
+import { emptyReport, paintedOnly } from './report.ts';
 import { ReportGate } from './report-gate.ts';
 import { pageChanged, RereadPolicy } from './reread-policy.ts';
 import { Cancelled } from './scheduler.ts';
+import { isRangeShown, isRendered } from './visibility.ts';
 
 export interface LensOptions {
   readonly minConfidence: number;
@@ -25,6 +26,8 @@ export interface LensOptions {
   readonly frames: boolean;
   /** Reports pages it skips (the background reports the pages it annotates); frames report nothing. */
   readonly sendReport: ((report: PageReport) => void) | null;
+  /** Is the extension still there? False (an orphaned script, see orphan-watch.ts) stops the lens. */
+  readonly isAttached: () => boolean;
 }
 
 /** Lenses with the same key read a page the same way; a settings change to another key restarts it. */
@@ -84,7 +87,7 @@ export class Lens {
     this.rereads.stop();
     this.observer?.disconnect();
     this.observer = null;
-    this.highlighter.clear();
+    this.highlighter.destroy();
     this.card?.destroy();
     this.card = null;
   }
@@ -97,14 +100,18 @@ export class Lens {
       firstPaintAt: this.firstPaintAt,
       reads: this.reads,
       cardFocus: this.card?.focusedTag ?? null,
+      cardPosition: this.card?.positionText ?? null,
     };
   }
 
+  /** Moves to the next (or previous) claim that can be shown: hidden since it was read, it is passed over. */
   navigate(direction: 1 | -1): void {
-    const claims = this.highlighter.claims;
-    if (claims.length === 0) return;
-    this.focusedIndex = (this.focusedIndex + direction + claims.length) % claims.length;
-    this.focusClaim(this.focusedIndex);
+    this.highlighter.pruneDetached();
+    const count = this.highlighter.claims.length;
+    const from = this.focusedIndex < 0 && direction < 0 ? 0 : this.focusedIndex;
+    for (let step = 1; step <= count; step++) {
+      if (this.focusClaim((((from + direction * step) % count) + count) % count)) return;
+    }
   }
 
   /** Focuses the painted claim the popup names; false when it is no longer on the page. */
@@ -119,7 +126,8 @@ export class Lens {
   focusClaim(index: number): boolean {
     this.highlighter.pruneDetached();
     const claim = this.highlighter.claims[index];
-    if (!claim || !stillCovers(claim)) return false;
+    // Text that changed, or that is not on screen (hidden since it was read): no card at the corner of nowhere.
+    if (!claim || !stillCovers(claim) || !isRangeShown(claim.range, claim.block)) return false;
     this.focusedIndex = index;
     this.highlighter.focus(claim);
     scrollRangeIntoView(claim.range);
@@ -130,6 +138,7 @@ export class Lens {
     this.card ??= new ClaimCard(this.document, {
       loadDetails: loadClaimDetails,
       loadMention: loadMentionDetails,
+      loadStyles: loadCardStyles,
       signal: this.controller.signal,
       claims: () => this.highlighter.claims,
       markOwn: (node) => this.ownNodes.add(node),
@@ -169,6 +178,7 @@ export class Lens {
         actorSpans: this.options.actorHighlights,
         report: this.options.sendReport !== null,
         isExcluded: (element) => this.ownNodes.has(element),
+        isVisible: isRendered,
         shadowRoots: this.options.shadowRoots,
         onShadowRoot: (shadowRoot) => this.observeShadowRoot(shadowRoot),
       });
@@ -176,7 +186,7 @@ export class Lens {
       this.paint(reading);
       this.readFrames();
       const report = reading.paint.report;
-      if (report) this.reports.offer({ ...report, durationMs: Math.round(performance.now() - started) });
+      if (report) this.reports.offer({ ...paintedOnly(report, this.highlighter.claims), durationMs: Math.round(performance.now() - started) });
     } catch (error) {
       if (!(error instanceof Cancelled)) throw error;
     } finally {
@@ -185,8 +195,11 @@ export class Lens {
   }
 
   private paint(reading: PageReading): void {
+    const focused = this.highlighter.claims[this.focusedIndex]?.range;
     const painted = this.highlighter.paint(reading.blocks, reading.paint.highlights);
-    this.focusedIndex = Math.min(this.focusedIndex, painted.length - 1);
+    // The focused claim keeps its place in the order (and its mark) when it is still painted.
+    const stillFocused = focused ? painted.findIndex((claim) => claim.range === focused) : -1;
+    this.focusedIndex = stillFocused >= 0 ? stillFocused : Math.min(this.focusedIndex, painted.length - 1);
     if (painted.length > 0) this.firstPaintAt ??= performance.now();
     if (this.options.actorHighlights && painted.length > 0) {
       const ranges = reading.paint.actorSpans.flatMap(({ blockIndex, start, end }) => {
@@ -203,12 +216,12 @@ export class Lens {
   private observeMutations(): void {
     if (this.controller.signal.aborted || typeof MutationObserver !== 'function') return;
     this.observer = new MutationObserver((records) => {
-      if (pageChanged(records, (node) => this.isOwn(node))) this.rereads.changed();
+      if (pageChanged(records, (node) => this.isOwn(node)) && this.options.isAttached()) this.rereads.changed();
     });
     // A hidden tab is not read; what changed meanwhile is read when it shows again.
     this.document.addEventListener('visibilitychange', () => this.rereads.visibilityChanged(), { signal: this.controller.signal });
     // The document itself, not its root element: document.open() replaces the root, and we must see that.
-    this.observer.observe(this.document, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(this.document, OBSERVED);
   }
 
   private readonly observedShadowRoots = new WeakSet<ShadowRoot>();
@@ -246,7 +259,7 @@ export class Lens {
   private observeShadowRoot(shadowRoot: ShadowRoot): void {
     if (!this.observer || this.observedShadowRoots.has(shadowRoot)) return;
     this.observedShadowRoots.add(shadowRoot);
-    this.observer.observe(shadowRoot, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(shadowRoot, OBSERVED);
   }
 
   private isOwn(node: Node): boolean {
@@ -294,6 +307,14 @@ export class Lens {
     navigation?.addEventListener('navigatesuccess', onNavigate, { signal: this.controller.signal });
   }
 }
+
+/**
+ * What a re-read follows: text and elements coming and going, and the two attributes that show
+ * or hide text without either (`hidden`, and `open` on <details> and <dialog>): hidden text is
+ * not read (see visibility.ts), so text that appears must be read when it does. Class and style
+ * changes are left out: pages animate with them all the time.
+ */
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: ['hidden', 'open'] };
 
 function withoutFragment(url: string): string {
   const hash = url.indexOf('#');

@@ -7,19 +7,33 @@
 import type { LensState, TabMessage } from '../shared/messages.ts';
 import type { PageReport } from '../shared/report.ts';
 import type { PageSettings } from '../shared/settings.ts';
-import { onMessage, onStorageChanged, readStored, sendMessage } from './extension-api.ts';
-import { Lens, settingsKeyOf } from './lens.ts';
 import { addedText } from './added-text.ts';
+import { extensionAlive, onMessage, onStorageChanged, readStored, sendMessage } from './extension-api.ts';
+import { Lens, settingsKeyOf } from './lens.ts';
+import { watchForOrphaning, type OrphanWatch } from './orphan-watch.ts';
 import { namesEitherSide, pageNamesBothSides } from './precheck.ts';
 import { emptyReport } from './report.ts';
 import { RereadPolicy } from './reread-policy.ts';
 
 const scriptStartedAt = performance.now();
 
+let lens: Lens | null = null;
+let orphanWatch: OrphanWatch | null = null;
+
+/**
+ * The extension was updated, disabled or removed under us: leave the page as we found it. Watched from the first
+ * time the lens starts: a page we never read has nothing of ours to clean up.
+ */
+function watchOrphaning(): OrphanWatch {
+  return (orphanWatch ??= watchForOrphaning(window, extensionAlive, () => {
+    lens?.stop();
+    lens = null;
+  }));
+}
+
 function sendReport(report: PageReport): void {
-  sendMessage({ type: 'page-report', report }).catch(() => {
-    // The background may be restarting; the next reading reports again.
-  });
+  // The background may be restarting (the next reading reports again), or the extension is gone.
+  sendMessage({ type: 'page-report', report }).catch((error: unknown) => orphanWatch?.failed(error));
 }
 
 function isTabMessage(value: unknown): value is TabMessage {
@@ -42,8 +56,6 @@ async function pageSettings(): Promise<PageSettings | null> {
   }
 }
 
-let lens: Lens | null = null;
-
 async function applySettings(prechecked = false): Promise<void> {
   const settings = await pageSettings();
   if (!settings) return;
@@ -62,8 +74,9 @@ async function applySettings(prechecked = false): Promise<void> {
     shadowRoots: settings.shadowDom === true,
     frames: settings.iframes === true,
     sendReport,
+    isAttached: watchOrphaning().check,
   };
-  if (lens && lens.settingsKey === settingsKeyOf(options)) return;
+  if ((lens && lens.settingsKey === settingsKeyOf(options)) || !options.isAttached()) return;
   lens?.stop();
   lens = new Lens(document, options);
   await lens.start({ prechecked });
@@ -111,6 +124,12 @@ function watchUntilItNamesBothSides(): void {
   let overflow = false;
   let checkedUrl = location.href;
   const recheck = async () => {
+    if (!extensionAlive()) {
+      // The extension is gone: nothing can be read or sent any more.
+      observer.disconnect();
+      policy.stop();
+      return;
+    }
     const fresh = newText.join('\u0001');
     const mustCheck = overflow || location.href !== checkedUrl || namesEitherSide(fresh);
     [newText, newLength, overflow, checkedUrl] = [[], 0, false, location.href];
@@ -144,7 +163,7 @@ function watchUntilItNamesBothSides(): void {
 const NEW_TEXT_LIMIT = 200_000;
 
 function lensState(): LensState {
-  return { highlighted: 0, focusedIndex: -1, openClaimId: null, firstPaintAt: null, reads: 0, cardFocus: null, ...lens?.state(), scriptStartedAt };
+  return { highlighted: 0, focusedIndex: -1, openClaimId: null, firstPaintAt: null, reads: 0, cardFocus: null, cardPosition: null, ...lens?.state(), scriptStartedAt };
 }
 
 function main(): void {

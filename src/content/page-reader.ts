@@ -19,6 +19,8 @@ export interface ReaderOptions extends AnnotateOptions {
   readonly isExcluded: (element: Element) => boolean;
   readonly shadowRoots: boolean;
   readonly onShadowRoot: (shadowRoot: ShadowRoot) => void;
+  /** Is a block element on screen (see visibility.ts)? Hidden text is neither read nor painted. */
+  readonly isVisible: (element: Element) => boolean;
 }
 
 /** Characters hashed between two chances to yield (a few hundred microseconds of work). */
@@ -45,8 +47,8 @@ export class PageReader {
 
   async read(document: Document, signal: AbortSignal): Promise<PageReading> {
     const root = document.body ?? document.documentElement;
-    const { isExcluded, shadowRoots, onShadowRoot, minConfidence, actorSpans, report } = this.options;
-    const blocks = await runInSlices(extractBlocksInSteps(root, { isExcluded, shadowRoots, onShadowRoot }), signal);
+    const { isExcluded, isVisible, shadowRoots, onShadowRoot, minConfidence, actorSpans, report } = this.options;
+    const blocks = await runInSlices(extractBlocksInSteps(root, { isExcluded, isVisible, shadowRoots, onShadowRoot }), signal);
     const hashes = await runInSlices(hashAll(blocks), signal);
     const metadata = pageMetadata(document);
     const url = document.location?.href ?? '';

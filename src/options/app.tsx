@@ -6,12 +6,15 @@ import { DisabledSites } from './components/disabled-sites.tsx';
 import { FellBackNotice } from './components/fell-back-notice.tsx';
 import { HighlightStyleField } from './components/highlight-style-field.tsx';
 import { SaveStatusMessage } from './components/save-status.tsx';
+import { SyncErrorNotice } from './components/sync-error-notice.tsx';
 import { ToggleField } from './components/toggle-field.tsx';
 import { settingLabel } from './setting-labels.ts';
 import { useSettings } from './use-settings.ts';
+import { useSyncError } from './use-sync-error.ts';
 
 export function OptionsApp({ lang }: { lang: string }) {
   const { state, saveStatus, update } = useSettings();
+  const syncError = useSyncError();
   const { settings } = state;
   const locked = state.phase !== 'ready';
   return (
@@ -27,6 +30,7 @@ export function OptionsApp({ lang }: { lang: string }) {
         </div>
       )}
       <FellBackNotice fields={state.fellBack} />
+      <SyncErrorNotice error={syncError} />
 
       <section class="card" aria-labelledby="highlighting-heading">
         <h2 id="highlighting-heading">{t('sectionHighlighting', 'Highlighting')}</h2>

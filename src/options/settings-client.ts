@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import { replySchema } from '../shared/messages.ts';
 import { SettingsSchema, type Settings, type SettingsReading } from '../shared/settings.ts';
+import { readSyncError, SYNC_ERROR_KEY, type SyncError } from '../shared/settings-storage.ts';
 
 const GetSettingsReply = replySchema(z.strictObject({ settings: SettingsSchema, fellBack: z.array(z.string()) }));
 const SaveSettingsReply = replySchema(SettingsSchema);
@@ -29,6 +30,20 @@ export async function storeSettings(patch: SettingsChange): Promise<Settings> {
 export function onStoredSettingsChanged(listener: () => void): () => void {
   const handler = (changes: Record<string, unknown>, area: string) => {
     if (area === 'local' && 'settings' in changes) listener();
+  };
+  browser.storage.onChanged.addListener(handler);
+  return () => browser.storage.onChanged.removeListener(handler);
+}
+
+/** Why the settings last failed to reach browser sync (the background records it), or null. */
+export async function fetchSyncError(): Promise<SyncError | null> {
+  return readSyncError((await browser.storage.local.get(SYNC_ERROR_KEY))[SYNC_ERROR_KEY]);
+}
+
+/** Calls `listener` with the sync failure each time it is recorded or cleared. */
+export function onSyncErrorChanged(listener: (error: SyncError | null) => void): () => void {
+  const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && SYNC_ERROR_KEY in changes) listener(readSyncError(changes[SYNC_ERROR_KEY]?.newValue));
   };
   browser.storage.onChanged.addListener(handler);
   return () => browser.storage.onChanged.removeListener(handler);

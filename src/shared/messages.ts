@@ -83,6 +83,8 @@ export const RuntimeMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('lens-texts'), session: SessionSchema, texts: z.array(BlockTextSchema).max(MAX_TEXTS_PER_MESSAGE) }),
   LensAnnotateSchema,
   z.strictObject({ type: z.literal('claim-details'), claimIds: z.array(z.string().max(200)).min(1).max(20) }),
+  // The hover card's stylesheet, asked for when the first card opens (it stays out of the script every page loads).
+  z.strictObject({ type: z.literal('card-style') }),
   z.strictObject({ type: z.literal('mention-details'), highlight: HighlightRefSchema }),
   z.strictObject({ type: z.literal('run-command'), tabId: z.number().int().nonnegative(), command: z.enum(['next-claim', 'previous-claim']) }),
   // A card's "See on the timeline": the event id goes into an extension URL, so only an id's shape is accepted.
@@ -123,4 +125,6 @@ export interface LensState {
   readonly reads: number;
   /** The tag of the focused element inside the card, null when focus is elsewhere (tests: keyboard reach). */
   readonly cardFocus: string | null;
+  /** The open card's position line as shown ("Highlight 2 of 9"), null when no card is open (tests: one count). */
+  readonly cardPosition?: string | null;
 }

@@ -95,3 +95,19 @@ export function fromSyncItems(items: Record<string, unknown>): Record<string, un
   }
   return { ...rest, disabledSites: sites };
 }
+
+/** Where the background records why the last save did not reach the sync mirror (in storage.local). */
+export const SYNC_ERROR_KEY = 'settingsSyncError';
+
+export interface SyncError {
+  /** When the mirror failed (ISO time), '' when not recorded. */
+  readonly at: string;
+  /** What the browser said. */
+  readonly message: string;
+}
+
+/** The recorded sync failure, or null when there is none (or nothing readable). */
+export function readSyncError(stored: unknown): SyncError | null {
+  if (!isRecord(stored) || typeof stored.message !== 'string') return null;
+  return { at: typeof stored.at === 'string' ? stored.at : '', message: stored.message.slice(0, 500) };
+}

@@ -119,7 +119,9 @@ function startupScripts(distDir: string, htmlPath: string): string[] {
 // Budgets from issue 10. Sizes are deterministic, so they are tests; times are not (see npm run bench:floor).
 // The issue's goal for the content script is 15 KB, not met: it was 14.3 KB before the precheck patterns generated
 // from the vocabulary (about 3 KB gzip, growing with the dataset), the event/detected card sections, and the page-
-// integrity work (private ranges, re-read policy, report gate, card focus in the top layer) came in: 21.9 KB now.
+// integrity work (private ranges, re-read policy, report gate, card focus in the top layer) came in: 21.9 KB, then
+// 21.6 KB once the card's stylesheet (1.4 KB gzip) moved to the background, which hands it over with the first card,
+// and hidden text, diffed repaints and orphan clean-up came in.
 const CONTENT_SCRIPT_BUDGET = 22 * 1024;
 const POPUP_STARTUP_BUDGET = 60 * 1024;
 

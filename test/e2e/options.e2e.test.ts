@@ -140,7 +140,7 @@ describeInEachBrowser('options page', ({ name, launch }) => {
     await again.close();
   });
 
-  it('keeps 1,000 disabled sites of the longest kind, beyond what storage.sync can hold, and records that the mirror failed', async () => {
+  it('keeps 1,000 disabled sites of the longest kind, beyond what storage.sync can hold, and records and shows that the mirror failed', async () => {
     const page = await openOptions();
     const host = (n: number) => `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.s${String(n).padStart(60, '0')}`;
     // 1,000 is the most the settings allow: start from an empty list.
@@ -157,12 +157,18 @@ describeInEachBrowser('options page', ({ name, launch }) => {
     expect(await again.evaluate(() => document.querySelectorAll('[data-testid="site-list"] li').length, null)).toBe(1_000);
     // About 255 KB of sites: more than sync's 100 KB in all. The failure is recorded, nothing is lost.
     expect(await readStorage(again, 'local', 'settingsSyncError')).toMatchObject({ message: expect.any(String) });
+    // And the user is told, with what the browser said.
+    const notice = await again.waitFor(() => document.querySelector('[data-testid="sync-error"]')?.textContent || null, null);
+    expect(notice).toMatch(/could not be copied to browser sync/);
+    expect(notice).toContain(((await readStorage(again, 'local', 'settingsSyncError')) as { message: string }).message);
     // Back to a short list: the mirror fits again and the error goes.
     await again.evaluate(async (patch: unknown) => {
       const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
       return api.runtime.sendMessage({ type: 'save-settings', patch });
     }, { sites: Object.fromEntries(Object.keys(sites).map((site) => [site, existing.includes(site)])) });
     expect(await readStorage(again, 'local', 'settingsSyncError')).toBeNull();
+    // The open page follows: the notice goes once a save fits again.
+    expect(await again.waitFor(() => document.querySelector('[data-testid="sync-error"]') === null || null, null)).toBe(true);
     expect(await readStorage(again, 'sync', 'settings')).toMatchObject({ disabledSitesChunks: existing.length > 0 ? 1 : 0 });
     await page.close();
     await again.close();

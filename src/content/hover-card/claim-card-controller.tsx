@@ -16,14 +16,15 @@ import { t } from '../../ui/i18n.ts';
 import { statusLabel } from '../../ui/status.ts';
 import { tierLabel } from '../../ui/tiers.ts';
 import { stillCovers, type PaintedClaim } from '../highlighter.ts';
-import cardStyles from './card.css?inline';
 import { claimCardView } from './claim-card.tsx';
 import { placeCard } from './place-card.ts';
 import { sendMessage } from '../extension-api.ts';
+import { isRangeShown } from '../visibility.ts';
 
 interface CardContent {
   readonly details: readonly ClaimDetails[];
   readonly mention: MentionDetails | null;
+  readonly styles: string;
 }
 
 const SHOW_DELAY_MS = 500;
@@ -39,6 +40,8 @@ export interface ClaimCardOptions {
   readonly loadDetails: (claimIds: readonly string[]) => Promise<ClaimDetails[]>;
   /** What to show for an event mention or a detected claim, from the background. */
   readonly loadMention: (highlight: PaintItem) => Promise<MentionDetails | null>;
+  /** The card's stylesheet (src/shared/card.css), from the background when the first card opens. */
+  readonly loadStyles: () => Promise<string>;
   readonly signal: AbortSignal;
   readonly claims: () => readonly PaintedClaim[];
   readonly markOwn: (node: Node) => void;
@@ -51,6 +54,7 @@ interface OpenState {
 
 export class ClaimCard {
   private readonly details = new Map<string, ClaimDetails>();
+  private styles: Promise<string> | null = null;
   private host: HTMLElement | null = null;
   private shadow: ShadowRoot | null = null;
   private container: HTMLElement | null = null;
@@ -79,6 +83,11 @@ export class ClaimCard {
     return (this.shadow?.activeElement as Element | null | undefined)?.tagName ?? null;
   }
 
+  /** The open card's position line as shown, or null (tests: the card's count is the badge's). */
+  get positionText(): string | null {
+    return this.open ? (this.container?.querySelector('.position')?.textContent ?? null) : null;
+  }
+
   /** Starts hit-testing the pointer against painted claims (once). */
   watchPointer(): void {
     if (this.watching) return;
@@ -99,6 +108,8 @@ export class ClaimCard {
     clearTimeout(this.closeTimer);
     // The page may have changed the sentence since we painted it: never vouch for text we did not read.
     if (!stillCovers(claim)) return false;
+    // A range with no box on screen would place the card at the viewport's top-left corner.
+    if (!isRangeShown(claim.range, claim.block)) return false;
     this.pending = claim;
     void this.detailsFor(claim).then(
       (details) => {
@@ -119,13 +130,18 @@ export class ClaimCard {
     const details = claimIds.flatMap((claimId) => this.details.get(claimId) ?? []);
     // An event mention or a detected claim has a card of its own kind (a sentence is one or the other, never both).
     const mention = details.length === 0 ? await this.options.loadMention(claim.match) : null;
-    return { details, mention };
+    // The card shows styled from the start: its sheet is in before the first one opens.
+    if (!this.styles) {
+      this.styles = this.options.loadStyles();
+      this.styles.catch(() => (this.styles = null)); // asked again next time
+    }
+    return { details, mention, styles: await this.styles };
   }
 
-  private show(claim: PaintedClaim, { details, mention }: CardContent, context: { index: number; total: number; announce: boolean }): void {
+  private show(claim: PaintedClaim, { details, mention, styles }: CardContent, context: { index: number; total: number; announce: boolean }): void {
     this.pending = null;
     if (details.length === 0 && !mention) return;
-    const container = this.ensureHost();
+    const container = this.ensureHost(styles);
     this.open = { claim };
     container.replaceChildren(
       claimCardView(this.document, { claims: details, mention, position: context, confidence: claim.match.confidence, onClose: () => this.close(), onOpenTimeline: openTimeline }),
@@ -137,7 +153,7 @@ export class ClaimCard {
     if (context.announce && this.live) {
       const first = details[0];
       this.live.textContent = first
-        ? t('announceClaim', 'Claim $1 of $2: $3 Status: $4.', [String(context.index + 1), String(context.total), first.claim.text, statusLabel(first.claim.status)])
+        ? t('announceClaim', 'Highlight $1 of $2: $3 Status: $4.', [String(context.index + 1), String(context.total), first.claim.text, statusLabel(first.claim.status)])
         : t('announceMention', 'Highlight $1 of $2: $3', [String(context.index + 1), String(context.total), tierLabel(claim.match.tier)]);
     }
   }
@@ -162,7 +178,7 @@ export class ClaimCard {
     this.host = this.shadow = this.container = this.live = null;
   }
 
-  private ensureHost(): HTMLElement {
+  private ensureHost(styles: string): HTMLElement {
     if (this.container && this.host?.isConnected) return this.container;
     const host = this.document.createElement('div');
     // Inline !important beats any page rule; the host carries no class or id a page could key on.
@@ -170,7 +186,7 @@ export class ClaimCard {
     // The top layer: above the page's modal dialogs, and out of reach of transforms on <body>.
     if (typeof host.showPopover === 'function') host.setAttribute('popover', 'manual');
     const shadow = host.attachShadow({ mode: 'closed' });
-    this.adoptStyles(shadow);
+    this.adoptStyles(shadow, styles);
     const container = this.document.createElement('div');
     container.style.cssText = 'position: fixed; left: 0; top: 0; width: max-content;';
     const live = this.document.createElement('div');
@@ -196,16 +212,16 @@ export class ClaimCard {
     return container;
   }
 
-  private adoptStyles(shadow: ShadowRoot): void {
+  private adoptStyles(shadow: ShadowRoot, styles: string): void {
     try {
       const view = this.document.defaultView as (Window & { CSSStyleSheet: typeof CSSStyleSheet }) | null;
       const sheet = new (view?.CSSStyleSheet ?? CSSStyleSheet)();
-      sheet.replaceSync(cardStyles);
+      sheet.replaceSync(styles);
       shadow.adoptedStyleSheets = [sheet];
     } catch {
       // Constructed sheets unavailable: a <style> inside our own shadow root.
       const style = this.document.createElement('style');
-      style.textContent = cardStyles;
+      style.textContent = styles;
       shadow.append(style);
     }
   }

@@ -154,7 +154,7 @@ export function claimCardView(document: Document, { claims, mention, position, c
       'header',
       {},
       element(document, 'span', { class: 'brand' }, t('extensionName', 'Russia–Iran Lens')),
-      element(document, 'span', { class: 'position' }, t('cardPosition', 'Claim $1 of $2', [String(position.index + 1), String(position.total)])),
+      element(document, 'span', { class: 'position' }, t('cardPosition', 'Highlight $1 of $2', [String(position.index + 1), String(position.total)])),
       element(document, 'span', { class: 'confidence', title: t('cardConfidenceHint', 'How closely this sentence matches the claim') }, t('cardConfidence', 'Match $1%', String(Math.round(confidence * 100)))),
       close,
     ),

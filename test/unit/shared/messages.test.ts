@@ -12,4 +12,9 @@ describe('RuntimeMessageSchema in a shipped build', () => {
     expect(RuntimeMessageSchema.safeParse({ type: 'get-page-settings' }).success).toBe(true);
     expect(RuntimeMessageSchema.safeParse({ type: 'get-page-settings', hostname: 'trusted.example' }).success).toBe(false);
   });
+
+  it('asks for the card’s stylesheet with nothing else in the message', () => {
+    expect(RuntimeMessageSchema.safeParse({ type: 'card-style' }).success).toBe(true);
+    expect(RuntimeMessageSchema.safeParse({ type: 'card-style', css: 'body{}' }).success).toBe(false);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, readSettings } from '../../../src/shared/settings.ts';
-import { applyPatch, fromSyncItems, staleSyncKeys, SYNC_ITEM_LIMIT, toSyncItems } from '../../../src/shared/settings-storage.ts';
+import { applyPatch, fromSyncItems, readSyncError, staleSyncKeys, SYNC_ITEM_LIMIT, toSyncItems } from '../../../src/shared/settings-storage.ts';
 
 /** A host name of exactly 253 characters, different for each n. */
 const longHost = (n: number) => `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.s${String(n).padStart(60, '0')}`;
@@ -53,5 +53,18 @@ describe('the sync mirror', () => {
   it('reads the single-item layout of earlier versions, and nothing when sync is empty', () => {
     expect(fromSyncItems({ settings: { ...DEFAULT_SETTINGS, disabledSites: ['a.example'] } })).toEqual({ ...DEFAULT_SETTINGS, disabledSites: ['a.example'] });
     expect(fromSyncItems({})).toBeUndefined();
+  });
+});
+
+describe('readSyncError', () => {
+  it('reads what the background records when the sync mirror fails', () => {
+    expect(readSyncError({ at: '2026-11-30T16:00:00.000Z', message: 'Error: QUOTA_BYTES quota exceeded' })).toEqual({ at: '2026-11-30T16:00:00.000Z', message: 'Error: QUOTA_BYTES quota exceeded' });
+  });
+
+  it('is null when nothing is recorded or the record is not readable, and keeps a long message short', () => {
+    expect(readSyncError(undefined)).toBeNull();
+    expect(readSyncError({ at: 'x' })).toBeNull();
+    expect(readSyncError(['message'])).toBeNull();
+    expect(readSyncError({ message: 'x'.repeat(2_000) })).toEqual({ at: '', message: 'x'.repeat(500) });
   });
 });
