@@ -48,6 +48,15 @@ describeInEachBrowser('the card', ({ launch }) => {
   const openArticle = (path: string, html = ARTICLE) => openMarkedArticle(session, path, html);
 
   const lensState = async (tabId: number) => ((await sendTabMessage(session.probe, tabId, { type: 'lens-state' })) as LensStateReply).value;
+  /** The card opens once its details arrive from the background: wait for it rather than race it. */
+  const openedCard = async (tabId: number) => {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const state = await lensState(tabId);
+      if (state.openClaimId !== null) return state;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return lensState(tabId);
+  };
 
   it('ignores pointer events a page script dispatches', async () => {
     const { page, tabId } = await openArticle('/synthetic.html');
@@ -103,8 +112,8 @@ describeInEachBrowser('the card', ({ launch }) => {
     const { page, tabId } = await openArticle('/dialog.html', ARTICLE.replace('</body>', `${dialog}</body>`));
     await page.evaluate(() => (document.getElementById('modal') as HTMLDialogElement).showModal(), null);
     await sendRuntimeMessage(session.probe, { type: 'run-command', tabId, command: 'next-claim' });
-    expect((await lensState(tabId)).openClaimId).not.toBeNull();
-    const state = await lensState(tabId);
+    const state = await openedCard(tabId);
+    expect(state.openClaimId).not.toBeNull();
     const report = (await waitForReport(session.probe, page.url())).report;
     const text = report.claims[state.focusedIndex]?.text ?? '';
     expect(await page.evaluate(() => document.querySelector('body > [popover], dialog > [popover]')?.matches(':popover-open') ?? false, null)).toBe(true);
@@ -116,7 +125,7 @@ describeInEachBrowser('the card', ({ launch }) => {
     const html = ARTICLE.replace('</head>', '<style>body { transform: translate(260px, 180px); }</style></head>');
     const { page, tabId } = await openArticle('/transform.html', html);
     await sendRuntimeMessage(session.probe, { type: 'run-command', tabId, command: 'next-claim' });
-    const state = await lensState(tabId);
+    const state = await openedCard(tabId);
     expect(state.openClaimId).not.toBeNull();
     const report = (await waitForReport(session.probe, page.url())).report;
     const text = report.claims[state.focusedIndex]?.text ?? '';

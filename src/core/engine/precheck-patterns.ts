@@ -14,12 +14,15 @@
  */
 import type { Dataset } from '../dataset/schema.ts';
 import { foldCodePoint, foldTerm } from '../text/normalize.ts';
+import { WORD_CHAR_TOKEN } from './precheck-matcher.ts';
 
 export interface PrecheckSide {
-  /** `RegExp` source (flag `g`, no `i` or `u`) of every stem of the side at a word start, over folded text. */
+  /**
+   * Every stem of the side at a word start, over folded text, as a `RegExp` source once expanded (`expandPattern`;
+   * flag `g`, no `i` or `u`). Short stems must also end a word ("rus", "sco" are not "rush", "scottish"); the others
+   * may go on ("irana").
+   */
   readonly pattern: string;
-  /** Stems that must end a word ("rus", "sco" are not "rush", "scottish"); the others may go on ("irana"). */
-  readonly closed: readonly string[];
 }
 
 export interface PrecheckFolding {
@@ -104,7 +107,8 @@ interface Stem {
 function stemOf(term: string): Stem | null {
   const prefix = term.endsWith('*');
   const folded = foldTerm(prefix ? term.slice(0, -1) : term).replace(/ς/gu, 'σ');
-  if (folded.length < 2) return null;
+  // The token that stands for word characters in the shipped pattern cannot be part of a name.
+  if (folded.length < 2 || folded.includes(WORD_CHAR_TOKEN)) return null;
   if (UNSPACED.test(folded)) return { text: folded, open: true };
   if (/\s/u.test(folded)) return { text: folded, open: false };
   const letters = [...folded];
@@ -128,7 +132,8 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$
 
 interface TrieNode {
   readonly children: Map<string, TrieNode>;
-  end: boolean;
+  /** A stem ends here: `open` (the name may go on: a case ending) or `closed` (a whole word only). */
+  end: 'open' | 'closed' | null;
 }
 
 /**
@@ -138,44 +143,40 @@ interface TrieNode {
  * an open long one.
  */
 function renderTrie(node: TrieNode): string {
+  // An open end matches whatever follows: the longer names below it add nothing.
+  if (node.end === 'open') return '';
   const alternatives = [...node.children]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([char, child]) => `${char === ' ' ? '\\s+' : escapeRegExp(char)}${renderTrie(child)}`);
-  if (alternatives.length === 0) return '';
-  if (node.end) alternatives.push('');
+  // A closed end must end the word: the lookahead runs only once a whole stem has matched, so it costs nothing.
+  if (node.end === 'closed') alternatives.push(`(?!${WORD_CHAR_TOKEN})`);
   return alternatives.length === 1 ? alternatives[0]! : `(?:${alternatives.join('|')})`;
 }
 
 function trieOf(stems: readonly Stem[]): TrieNode {
-  const root: TrieNode = { children: new Map(), end: false };
+  const root: TrieNode = { children: new Map(), end: null };
   for (const stem of stems) {
     let node = root;
     for (const char of stem.text) {
       let child = node.children.get(char);
-      if (!child) node.children.set(char, (child = { children: new Map(), end: false }));
+      if (!child) node.children.set(char, (child = { children: new Map(), end: null }));
       node = child;
     }
-    node.end = true;
+    node.end = stem.open || node.end === 'open' ? 'open' : 'closed';
   }
   return root;
 }
 
-/**
- * A letter or digit of folded text in the scripts names are written in, as explicit ranges: `\p{L}` would need the
- * `u` flag and a class of every letter in Unicode.
- */
-export const WORD_CHARS = '0-9a-z\\u00c0-\\u024f\\u0370-\\u03ff\\u0400-\\u052f\\u0590-\\u05ff\\u0600-\\u06ff\\u0900-\\u097f\\uac00-\\ud7af';
 const UNSPACED = /[\u3040-\u30ff\u3400-\u9fff]/u;
-
 /** Names start a word (the regex checks); in scripts written without spaces they may start anywhere. */
 function sideOf(stems: readonly Stem[]): PrecheckSide {
   const spaced = stems.filter((stem) => !UNSPACED.test(stem.text));
   const unspaced = stems.filter((stem) => UNSPACED.test(stem.text));
   const alternatives = [
-    ...(spaced.length > 0 ? [`(?<![${WORD_CHARS}])${renderTrie(trieOf(spaced))}`] : []),
+    ...(spaced.length > 0 ? [`(?<!${WORD_CHAR_TOKEN})${renderTrie(trieOf(spaced))}`] : []),
     ...(unspaced.length > 0 ? [renderTrie(trieOf(unspaced))] : []),
   ];
-  return { pattern: alternatives.map((alternative) => `(?:${alternative})`).join('|'), closed: stems.filter((stem) => !stem.open).map((stem) => stem.text) };
+  return { pattern: alternatives.map((alternative) => `(?:${alternative})`).join('|') };
 }
 
 export function precheckPatterns(dataset: Dataset): PrecheckPatterns {
