@@ -47,3 +47,15 @@ export async function showClaimOnPage(tabId: number, claimId: string, start: num
     return false;
   }
 }
+
+/**
+ * Calls `listener` when what the popup shows changes underneath it: the tab's report (the page was read again,
+ * navigated, or cleared) or the settings (changed in the options page). Returns the unsubscribe function.
+ */
+export function onShownDataChanged(tabId: number | null, listener: () => void): () => void {
+  const onChanged = (changes: Record<string, unknown>, area: string) => {
+    if ((area === 'session' && tabId !== null && `report:${tabId}` in changes) || (area === 'local' && 'settings' in changes)) listener();
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
+}

@@ -8,7 +8,7 @@ import { indexDataset } from '../shared/claim-details.ts';
 import { formatPartialDate, t } from '../ui/i18n.ts';
 import { DatasetSearch } from './dataset-search.tsx';
 import { ExportButtons, hostnameOf, PageControls } from './page-controls.tsx';
-import { loadReport, loadSettings, runCommand, saveSettings, setSiteEnabled, showClaimOnPage } from './popup-api.ts';
+import { loadReport, loadSettings, onShownDataChanged, runCommand, saveSettings, setSiteEnabled, showClaimOnPage } from './popup-api.ts';
 import { ActorList, ClaimList, RelatedCoverage, Relevance, Timeline } from './sections.tsx';
 
 type Loaded = { report: PageReport | null; settings: Settings };
@@ -31,6 +31,8 @@ export function PopupApp({ tabId, dataset }: { tabId: number | null; dataset: Da
   };
   useEffect(() => {
     void refresh();
+    // An open popup follows the page: a re-read, a navigation, a switch flipped in the options page.
+    return onShownDataChanged(tabId, () => void refresh());
   }, [tabId]);
 
   if (error) return <p role="alert" class="status">{error}</p>;

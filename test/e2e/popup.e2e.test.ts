@@ -85,6 +85,17 @@ describeInEachBrowser('popup', ({ name, launch }) => {
     await page.close();
   });
 
+  it('follows the page while open: a navigation to another page shows that page', async () => {
+    const { page, tabId } = await openArticle('/follow.html');
+    const popup = await openPopup(tabId);
+    expect(await popup.evaluate(() => document.querySelector('[data-testid="report"]')?.getAttribute('data-relevant') ?? null, null)).toBe('true');
+    await page.goto(session.server.page('/follow-weather.html', '<!doctype html><html lang="en"><head><title>Weather</title></head><body><p>Sunny in Lisbon today, and warm.</p></body></html>'));
+    const shown = await popup.waitFor(() => document.querySelector('[data-testid="report"]')?.getAttribute('data-relevant') === 'false' || document.querySelector('[data-testid="no-report"]') !== null || null, null, 15_000);
+    expect(shown).toBe(true);
+    await popup.close();
+    await page.close();
+  });
+
   it('offers a dataset search on pages that are not about Russia–Iran relations', async () => {
     const url = session.server.page('/weather.html', '<!doctype html><html lang="en"><head><title>Weather</title></head><body><p>Sunny in Lisbon today.</p></body></html>');
     const page = await session.browser.newPage();
