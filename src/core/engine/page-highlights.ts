@@ -321,7 +321,7 @@ function isStatement(text: string): boolean {
   const trimmed = text.trim();
   if (wordCount(trimmed) < MIN_WORDS) return false;
   // A closing bracket ends a sentence only after its full stop: "(English language, original)" is a link's label.
-  if (!/(?:[.!…۔。][»"”’')\]]*|[»"”’'])$/u.test(trimmed)) return false;
+  if (!/(?:[.!…۔。।][»"”’')\]]*|[»"”’'])$/u.test(trimmed)) return false;
   if (/[?؟][»"”’')\]]?$/u.test(trimmed)) return false;
   return !/^[-–•*=]?\s*[\p{L}\d ]{1,24}:\s/u.test(trimmed) || /["“«]/u.test(trimmed);
 }

@@ -18,12 +18,13 @@ export interface FoldedText {
 const INVISIBLE = /[\u00AD\u061C\u0640\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
 /**
  * Accents and vowel points, which news text writes inconsistently: the combining diacritics of Latin, Greek and
- * Cyrillic, Hebrew points and Arabic harakat. Not the vowel signs of Indic scripts (in Hindi they are letters:
- * बकरी "goat" and बिक्री "sale" differ only by them) nor Japanese voicing marks.
+ * Cyrillic, Hebrew points, Arabic harakat, and the Devanagari nukta (Hindi news writes ज़ and ज in the same names).
+ * Not the vowel signs of Indic scripts (in Hindi they are letters: बकरी "goat" and बिक्री "sale" differ only by them)
+ * nor Japanese voicing marks.
  */
 const FOLDED_MARKS: readonly (readonly [number, number])[] = [
   [0x0300, 0x036f], [0x0483, 0x0489], [0x0591, 0x05c7], [0x0610, 0x061a], [0x064b, 0x065f], [0x0670, 0x0670],
-  [0x06d6, 0x06ed], [0x1ab0, 0x1aff], [0x1dc0, 0x1dff], [0x20d0, 0x20ff], [0xfe20, 0xfe2f],
+  [0x06d6, 0x06ed], [0x093c, 0x093c], [0x1ab0, 0x1aff], [0x1dc0, 0x1dff], [0x20d0, 0x20ff], [0xfe20, 0xfe2f],
 ];
 const isFoldedMark = (char: string) => {
   const code = char.codePointAt(0) ?? 0;
