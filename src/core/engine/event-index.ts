@@ -39,6 +39,8 @@ export interface EventIndex {
   readonly firstRoleDay: ReadonlyMap<RefKey, number>;
   /** For people whose every role has ended, the day the last one ended: a sentence naming them is not about events long after. */
   readonly lastRoleDay: ReadonlyMap<RefKey, number>;
+  /** Refs that are names (people, places, weapons, companies) in some event's vocabulary: later sentences lean on them. */
+  readonly nameRefs: ReadonlySet<RefKey>;
   /** Ref → the events whose vocabulary includes it with some weight. */
   readonly eventsByRef: ReadonlyMap<RefKey, readonly number[]>;
   readonly eventIndexById: ReadonlyMap<string, number>;
@@ -181,10 +183,12 @@ export function indexEvents(events: readonly EventProfile[], actors: Dataset['ac
     if (ends.length > 0 && ends.length === actor.roles.length) lastRoleDay.set(`a:${actor.id}`, Math.max(...ends));
   }
   const eventsByRef = new Map<RefKey, number[]>();
+  const nameRefs = new Set<RefKey>();
   for (const event of events) {
     for (const claim of event.claims) {
       for (const group of [...claim.all, ...claim.any]) {
         if (group.weight === 0) continue;
+        group.refs.forEach((ref, at) => group.names[at] && group.weights[at]! > 0 && nameRefs.add(ref));
         for (const ref of group.refs) {
           const list = eventsByRef.get(ref) ?? eventsByRef.set(ref, []).get(ref)!;
           if (list[list.length - 1] !== event.index) list.push(event.index);
@@ -192,5 +196,5 @@ export function indexEvents(events: readonly EventProfile[], actors: Dataset['ac
       }
     }
   }
-  return { events, eventsByRef, firstRoleDay, lastRoleDay, eventIndexById: new Map(events.map((event) => [event.id, event.index])) };
+  return { events, eventsByRef, nameRefs, firstRoleDay, lastRoleDay, eventIndexById: new Map(events.map((event) => [event.id, event.index])) };
 }

@@ -112,10 +112,14 @@ export interface SentenceView {
   readonly days: ReadonlySet<string>;
 }
 
-/** Names a later sentence may lean on: actors, places and literal names, not relation words. */
-const isName = (ref: RefKey) => ref.startsWith('a:') || ref.startsWith('t:') || SIDE_REFS.has(ref);
+/**
+ * Names a later sentence may lean on: actors, literal names, and the concepts that are names (Bushehr, Rasht,
+ * Khayyam: "the plant", "the line" in the next sentence mean them), not relation words.
+ */
+const carriable = (events: EventIndex) => (ref: RefKey) => ref.startsWith('a:') || ref.startsWith('t:') || SIDE_REFS.has(ref) || events.nameRefs.has(ref);
 
-function sentenceViews(content: readonly ContentBlock[], sides: SideIndex): SentenceView[] {
+function sentenceViews(content: readonly ContentBlock[], sides: SideIndex, events: EventIndex): SentenceView[] {
+  const isName = carriable(events);
   const views: SentenceView[] = [];
   let recent: RefKey[][] = [];
   let previousIndex = -2;
@@ -249,6 +253,7 @@ export function scoreEvents(view: SentenceView, context: HighlightContext): Even
       let score = 0;
       let ownGroups = 0;
       let claimNamed = false;
+      let carriedName = false;
       const refs: RefKey[] = [];
       for (const group of claim.all) {
         if (group.weight === 0) continue;
@@ -258,10 +263,15 @@ export function scoreEvents(view: SentenceView, context: HighlightContext): Even
           ownGroups++;
           refs.push(...group.refs.filter((ref) => view.refs.has(ref)));
           claimNamed ||= group.refs.some((ref, at) => group.names[at] && group.weights[at]! > 0 && view.refs.has(ref));
-        } else score += present(group, view.carried) / 2;
+        } else {
+          const carried = present(group, view.carried);
+          score += carried / 2;
+          // A name from the sentence before ("Bushehr … The plant's first unit") names the event as well.
+          carriedName ||= carried > 0 && group.refs.some((ref, at) => group.names[at] && group.weights[at]! > 0 && view.carried.has(ref));
+        }
       }
       for (const group of claim.any) score += present(group, view.refs) / 2;
-      if (ownGroups > 0 && score > best) [best, bestRefs, named] = [score, refs, claimNamed];
+      if (ownGroups > 0 && score > best) [best, bestRefs, named] = [score, refs, claimNamed || (carriedName && ownGroups >= 2)];
       else if (ownGroups === 0) carriedOnly = Math.max(carriedOnly, score);
     }
     if (best === 0) {
@@ -337,7 +347,7 @@ function evidenceOf(view: SentenceView, extra: readonly RefKey[] = []): string[]
 
 export function pageHighlights(content: readonly ContentBlock[], texts: readonly string[], context: HighlightContext): SpanHighlight[] {
   const lendable = (ref: RefKey) => !context.sides.isState(ref) && !SIDE_REFS.has(ref);
-  const views = sentenceViews(content, context.sides);
+  const views = sentenceViews(content, context.sides, context.events);
   const claims = claimHighlights(content, views, context, lendable);
   const claimed = new Set(claims.map((highlight) => `${highlight.blockIndex}:${highlight.start}`));
   const claimedSentence = (view: SentenceView) =>

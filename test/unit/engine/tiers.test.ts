@@ -71,6 +71,19 @@ describe('tiers', () => {
     expect(marked('Last year it was agreed to build the Rasht–Astara railway together.')).toBeUndefined();
   });
 
+  it('lets a place named in the sentence before stand for "the plant" in the next one', () => {
+    const sentence = 'The first unit of the plant, built by Russia, was connected to Iran’s grid in 2011.';
+    const annotation = annotatePage(
+      engine,
+      page([
+        'Rosatom says work at Bushehr goes on',
+        'Russia’s state nuclear corporation Rosatom said on Thursday that construction of new units at Iran’s Bushehr nuclear power plant was on schedule.',
+        sentence,
+      ]),
+    );
+    expect(annotation.claims.find((claim) => claim.text === sentence)?.eventIds).toContain('bushehr-startup-2010-2013');
+  });
+
   it('marks dealings the dataset does not hold as detected, with nearest events kept apart from eventIds', () => {
     const annotation = annotatePage(engine, page([
       'Russia and Iran to swap football coaches',
