@@ -77,7 +77,9 @@ describe('tiers', () => {
       engine,
       page([
         'Rosatom says work at Bushehr goes on',
-        'Russia’s state nuclear corporation Rosatom said on Thursday that construction of new units at Iran’s Bushehr nuclear power plant was on schedule.',
+        'Russia’s state nuclear corporation Rosatom said on Thursday that construction of the second and third units of Iran’s Bushehr nuclear power plant was on schedule.',
+        // A claim about the new units: the page is about the 2014 expansion deal, not the first unit.
+        'Rosatom chief Alexei Likhachev told reporters that Russian specialists had poured the first concrete for unit 2.',
         sentence,
       ]),
     );
