@@ -24,6 +24,8 @@ export function reasonText(detail: { code: string; values: readonly string[] } |
       return t('reasonEvents', 'Dataset events mentioned: $1', values);
     case 'passing':
       return t('reasonPassing', 'Both sides are named together only in passing, and the headline does not name both');
+    case 'no-dealings':
+      return t('reasonNoDealings', 'Both sides are named, but nothing between them is reported (no deal, visit, trade, supply…) and no dataset claim or event');
     case 'lists':
       return t('reasonLists', 'Paragraphs that list many countries (not counted): $1', values);
     case 'precheck':

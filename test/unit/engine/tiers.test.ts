@@ -86,6 +86,14 @@ describe('tiers', () => {
     expect(annotation.claims.find((claim) => claim.text === sentence)?.eventIds).toContain('bushehr-startup-2010-2013');
   });
 
+  it('does not take a page naming both sides, with nothing between them, for one about the relationship', () => {
+    const sport = annotatePage(engine, page(['Iran’s footballers beat Russia 2-1 in a friendly in Tehran on Tuesday.', 'Two goals by the Iranian striker came before Russia pulled one back late.', 'The teams meet again in Moscow next year.'], { title: 'Iran beat Russia 2-1 in football friendly' }));
+    expect(sport.relevant).toBe(false);
+    expect(sport.reasonDetails.map((reason) => reason.code)).toContain('no-dealings');
+    const talks = annotatePage(engine, page(['Iran and Russia held talks in Tehran on Tuesday on expanding trade and energy cooperation.', 'Officials of the two sides signed three memorandums, Iranian media said.'], { title: 'Iran and Russia hold talks on trade' }));
+    expect(talks.relevant).toBe(true);
+  });
+
   it('marks dealings the dataset does not hold as detected, with nearest events kept apart from eventIds', () => {
     const annotation = annotatePage(engine, page([
       'Russia and Iran to swap football coaches',
