@@ -25,7 +25,7 @@ export function reasonText(detail: { code: string; values: readonly string[] } |
     case 'passing':
       return t('reasonPassing', 'Both sides are named together only in passing, and the headline does not name both');
     case 'no-dealings':
-      return t('reasonNoDealings', 'Both sides are named, but nothing between them is reported (no deal, visit, trade, supply…) and no dataset claim or event');
+      return t('reasonNoDealings', 'Too little says the page is about dealings between them: no dataset claim or event, and few or no sentences about dealings');
     case 'lists':
       return t('reasonLists', 'Paragraphs that list many countries (not counted): $1', values);
     case 'precheck':

@@ -181,8 +181,9 @@ export function scoreRelevance(input: RelevanceInput, sides: SideIndex): Relevan
   const rare = counts.coSentences < 2 || (counts.contentSentences >= 40 && counts.coSentences / counts.contentSentences < 0.05);
   const passing = rare && !titleBoth && input.claimCount < 2 && found < 3;
   if (passing) score = Math.min(score, 0.45);
-  // Named together but never dealing with each other (a football friendly, a market report): not the relationship.
-  const noDealings = counts.relationSentences === 0 && found === 0;
+  // Named together but hardly dealing with each other (a football friendly, a market report naming both): without
+  // the dataset or the headline, a page needs several sentences of dealings to be about the relationship.
+  const noDealings = found === 0 && (counts.relationSentences === 0 || (!titleBoth && counts.relationSentences < 3));
   if (noDealings) score = Math.min(score, 0.45);
 
   if (counts.coBlocks > 0) {
@@ -197,7 +198,7 @@ export function scoreRelevance(input: RelevanceInput, sides: SideIndex): Relevan
   if (input.claimCount > 0) reason('claims', `${plural(input.claimCount, 'dataset claim', 'dataset claims')} found`, input.claimCount);
   if (input.eventCount > 0) reason('events', `${plural(input.eventCount, 'dataset event', 'dataset events')} mentioned`, input.eventCount);
   if (passing) reason('passing', 'Both sides are named together only in passing, and the headline does not name both');
-  if (noDealings && !passing) reason('no-dealings', 'Both sides are named, but nothing between them is reported (no deal, visit, trade, supply…) and no dataset claim or event');
+  if (noDealings && !passing) reason('no-dealings', 'Too little says the page is about dealings between them: no dataset claim or event, and few or no sentences about dealings');
   if (counts.listBlocks > 0) reason('lists', `${plural(counts.listBlocks, 'paragraph lists', 'paragraphs list')} many countries (not counted)`, counts.listBlocks);
   return { score, relevant: score >= RELEVANCE_THRESHOLD, reasons };
 }
