@@ -30,8 +30,8 @@ const BASE_SEED = Number(process.env.FUZZ_SEED ?? 20_261_130);
  * in extract-blocks: a block never spans two trees).
  */
 const REGRESSION_SEEDS: readonly number[] = [20_261_130, 20_261_132];
-const SEEDS = [...REGRESSION_SEEDS, ...Array.from({ length: CASES }, (_, i) => BASE_SEED + i)];
-const TEARDOWN_SEEDS = [...REGRESSION_SEEDS, ...Array.from({ length: TEARDOWN_CASES }, (_, i) => BASE_SEED + i)];
+const SEEDS = [...new Set([...REGRESSION_SEEDS, ...Array.from({ length: CASES }, (_, i) => BASE_SEED + i)])];
+const TEARDOWN_SEEDS = [...new Set([...REGRESSION_SEEDS, ...Array.from({ length: TEARDOWN_CASES }, (_, i) => BASE_SEED + i)])];
 
 const ARTICLE = readFileSync(resolve(import.meta.dirname, '../fixtures/pages/en-tehran-summit.html'), 'utf8');
 const JS = { 'content-type': 'text/javascript; charset=utf-8' };
