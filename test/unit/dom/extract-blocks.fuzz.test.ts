@@ -1,7 +1,8 @@
 /**
  * Fuzzing the text model in Node: a seeded generator of random DOMs (inline/block mixes,
  * hidden and skipped nodes, <br>, shadow roots, bidi text, surrogate pairs, text drawn from
- * ../shared/seeds and ../shared/corpus/html when present) and, for each, the properties
+ * ../shared/seeds and ../shared/corpus/html when present; the generator is test/fuzz/random-dom.ts,
+ * shared with the browser fuzz test/e2e/fuzz.e2e.test.ts) and, for each, the properties
  * the content script relies on:
  *   - extraction never throws;
  *   - text in hidden or skipped nodes never reaches a block;
