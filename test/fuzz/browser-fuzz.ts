@@ -137,13 +137,13 @@ function roundTrip(seeds: readonly number[]): RoundTripResult {
 }
 
 /**
- * Is this no place for an article: has it, or an element above it, a shadow root (its light
- * children may not render), a boilerplate tag or a heading (an article inside an <h2> is read
- * but nothing in it is matched: no page is built so, and the case would only test that)?
+ * Is this no place for an article: is it, or an element above it, hidden (the generator's hidden
+ * elements are blocks too), a shadow host (its light children may not render) or boilerplate?
  */
 function unfitForArticle(element: Element): boolean {
   for (let at: Element | null = element; at && at !== document.body; at = at.parentElement) {
-    if (at.shadowRoot || /^(NAV|ASIDE|A|PRE|TEMPLATE|H2)$/.test(at.tagName)) return true;
+    if (at.shadowRoot || /^(NAV|ASIDE|A|PRE|TEMPLATE)$/.test(at.tagName)) return true;
+    if (at.hasAttribute('hidden') || at.hasAttribute('aria-hidden') || at.hasAttribute('contenteditable')) return true;
   }
   return false;
 }
