@@ -222,6 +222,8 @@ export function* extractBlocksInSteps(root: Node, options: ExtractOptions = {}):
         // An open shadow root is read first, then the host's own (slotted) children.
         const shadow = options.shadowRoots ? element.shadowRoot : null;
         if (shadow) options.onShadowRoot?.(shadow);
+        // A block never spans two trees: no Range can hold text from both (it collapses, or skips the shadow's text).
+        if (shadow?.firstChild) flush();
         next = shadow?.firstChild ?? element.firstChild;
         if (!next) exit();
       }
@@ -244,6 +246,7 @@ export function* extractBlocksInSteps(root: Node, options: ExtractOptions = {}):
       if (options.shadowRoots && parent && parent.nodeType === 11 && (parent as ShadowRoot).host) {
         // Leaving a shadow tree: continue with the host's light children, or leave the host.
         const host: Element = (parent as ShadowRoot).host;
+        flush();
         if (host.firstChild) return host.firstChild;
         exit();
         current = host;

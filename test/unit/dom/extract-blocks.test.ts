@@ -112,4 +112,10 @@ describe('extractBlocks with open shadow roots', () => {
     expect(extractBlocks(body, { shadowRoots: true, onShadowRoot: (root) => seen.push(root) }).map((block) => block.text)).toEqual(['Before.', 'Shadow paragraph.', 'Light text.', 'After.']);
     expect(seen).toHaveLength(1);
   });
+
+  it('never runs a block across a shadow boundary, where no Range could hold it (found by the browser fuzz, seed 20261130)', () => {
+    const body = withShadow('<p>Putin met <x-card>his guest</x-card> in Tehran.</p>', '<b>Pezeshkian</b>');
+    // Before the shadow, inside it, and the host's light children with what follows (one tree each).
+    expect(extractBlocks(body, { shadowRoots: true }).map((block) => block.text)).toEqual(['Putin met ', 'Pezeshkian', 'his guest in Tehran.']);
+  });
 });
