@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeInEachBrowser } from './harness/browsers.ts';
 import type { TestPage } from './harness/extension-browser.ts';
-import { sendRuntimeMessage, sendTabMessage, waitForReport, type LensStateReply } from './harness/extension-state.ts';
+import { sendRuntimeMessage, sendTabMessage, waitForOpenCard, waitForReport, type LensStateReply } from './harness/extension-state.ts';
 import { pointOnText } from './harness/page-probes.ts';
 import { openMarkedArticle, useSession } from './harness/session.ts';
 
@@ -48,15 +48,7 @@ describeInEachBrowser('the card', ({ launch }) => {
   const openArticle = (path: string, html = ARTICLE) => openMarkedArticle(session, path, html);
 
   const lensState = async (tabId: number) => ((await sendTabMessage(session.probe, tabId, { type: 'lens-state' })) as LensStateReply).value;
-  /** The card opens once its details arrive from the background: wait for it rather than race it. */
-  const openedCard = async (tabId: number) => {
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const state = await lensState(tabId);
-      if (state.openClaimId !== null) return state;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    return lensState(tabId);
-  };
+  const openedCard = (tabId: number) => waitForOpenCard(session.probe, tabId);
 
   it('ignores pointer events a page script dispatches', async () => {
     const { page, tabId } = await openArticle('/synthetic.html');
@@ -86,7 +78,7 @@ describeInEachBrowser('the card', ({ launch }) => {
     const { page, tabId } = await openArticle('/focus.html', html);
     await page.evaluate(() => document.getElementById('before')?.focus(), null);
     await sendRuntimeMessage(session.probe, { type: 'run-command', tabId, command: 'next-claim' });
-    const opened = await lensState(tabId);
+    const opened = await openedCard(tabId);
     expect(opened.openClaimId).not.toBeNull();
     expect(opened.cardFocus).toBe('DIV');
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('popover') ?? false, null)).toBe(true);

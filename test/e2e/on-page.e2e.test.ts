@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeInEachBrowser } from './harness/browsers.ts';
-import { patchSettings, sendRuntimeMessage, sendTabMessage, waitForReport, type LensStateReply } from './harness/extension-state.ts';
+import { patchSettings, sendRuntimeMessage, sendTabMessage, waitForOpenCard, waitForReport, type LensStateReply } from './harness/extension-state.ts';
 import { highlightTexts, pointOnHighlight, readHighlights } from './harness/page-probes.ts';
 import { SCREENSHOTS, openMarkedArticle, useSession } from './harness/session.ts';
 
@@ -67,11 +67,11 @@ describeInEachBrowser('on the page', ({ name, launch }) => {
   it('moves to the next claim on the keyboard command, opening its card', async () => {
     const { page, tabId } = await openArticle('/keyboard.html', ARTICLE);
     await sendRuntimeMessage(session.probe, { type: 'run-command', tabId, command: 'next-claim' });
-    const first = await lensState(tabId);
+    const first = await waitForOpenCard(session.probe, tabId);
     expect(first.focusedIndex).toBe(0);
     expect(first.openClaimId).not.toBeNull();
     await sendRuntimeMessage(session.probe, { type: 'run-command', tabId, command: 'next-claim' });
-    const second = await lensState(tabId);
+    const second = await waitForOpenCard(session.probe, tabId, first.openClaimId);
     expect(second.focusedIndex).toBe(1);
     expect(second.openClaimId).not.toBe(first.openClaimId);
     const focusRanges = await page.evaluate(highlightTexts, 'focus');
@@ -84,7 +84,7 @@ describeInEachBrowser('on the page', ({ name, launch }) => {
     const before = (await lensState(tabId)).reads;
     // Opening the card appends its host to the page's body: a mutation of the body's child list.
     await sendRuntimeMessage(session.probe, { type: 'run-command', tabId, command: 'next-claim' });
-    expect((await lensState(tabId)).openClaimId).not.toBeNull();
+    expect((await waitForOpenCard(session.probe, tabId)).openClaimId).not.toBeNull();
     await page.press('Escape');
     // Longer than the longest a pending change may wait (3 s), so a re-read would have happened.
     await page.waitFor(() => new Promise((resolve) => setTimeout(() => resolve(true), 4_000)), null, 10_000);
@@ -224,7 +224,7 @@ describeInEachBrowser('on the page', ({ name, launch }) => {
   it('tears down to exactly the DOM it found, card included', async () => {
     const { page, tabId } = await openArticle('/teardown.html', instrumented(ARTICLE));
     await sendRuntimeMessage(session.probe, { type: 'run-command', tabId, command: 'next-claim' });
-    expect((await lensState(tabId)).openClaimId).not.toBeNull();
+    expect((await waitForOpenCard(session.probe, tabId)).openClaimId).not.toBeNull();
     const changedWhileOpen = await page.evaluate(() => document.documentElement.outerHTML !== (window as unknown as { __before: string }).__before, null);
     expect(changedWhileOpen).toBe(true); // the card's host element is there while the card is open
     await sendTabMessage(session.probe, tabId, { type: 'stop-lens' });

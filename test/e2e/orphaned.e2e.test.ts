@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BROWSERS } from './harness/browsers.ts';
 import type { TestPage } from './harness/extension-browser.ts';
-import { sendRuntimeMessage, sendTabMessage, type LensStateReply } from './harness/extension-state.ts';
+import { sendRuntimeMessage, waitForOpenCard } from './harness/extension-state.ts';
 import { pointOnText } from './harness/page-probes.ts';
 import { openMarkedArticle, useSession } from './harness/session.ts';
 
@@ -31,7 +31,7 @@ describe.skipIf(!existsSync(chromium.executable) && process.env.CI !== 'true')('
   it('removes its highlights, its stylesheet and its card host once the extension is reloaded under it', async () => {
     const { page, tabId } = await openMarkedArticle(session, '/orphan.html', ARTICLE);
     await sendRuntimeMessage(session.probe, { type: 'run-command', tabId, command: 'next-claim' });
-    expect(((await sendTabMessage(session.probe, tabId, { type: 'lens-state' })) as LensStateReply).value.openClaimId).not.toBeNull();
+    expect((await waitForOpenCard(session.probe, tabId)).openClaimId).not.toBeNull();
     // What is ours on the page, remembered by the page itself.
     const ours = await page.evaluate(() => {
       const mine = window as unknown as { __ours: Ours };

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeInEachBrowser } from './harness/browsers.ts';
 import type { TestPage } from './harness/extension-browser.ts';
-import { sendRuntimeMessage, sendTabMessage, type LensStateReply } from './harness/extension-state.ts';
+import { sendRuntimeMessage, sendTabMessage, waitForOpenCard, type LensStateReply } from './harness/extension-state.ts';
 import { highlightTexts, readHighlights } from './harness/page-probes.ts';
 import { openMarkedArticle, useSession } from './harness/session.ts';
 
@@ -52,7 +52,7 @@ describeInEachBrowser('page state', ({ launch }) => {
   it('keeps the focus mark, the card, its highlights and the one stylesheet through a re-read', async () => {
     const { page, tabId } = await openMarkedArticle(session, '/repaint.html', ARTICLE);
     await sendRuntimeMessage(session.probe, { type: 'run-command', tabId, command: 'next-claim' });
-    const before = await lensState(tabId);
+    const before = await waitForOpenCard(session.probe, tabId);
     expect(before.openClaimId).not.toBeNull();
     const focusTexts = await page.evaluate(highlightTexts, 'focus');
     expect(focusTexts).toHaveLength(1);

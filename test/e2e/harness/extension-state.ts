@@ -60,3 +60,17 @@ export function patchSettings(extensionPage: TestPage, patch: Record<string, unk
     await api.storage.local.set({ settings: { ...defaults, ...stored, ...changes } });
   }, patch);
 }
+
+/**
+ * After a command that opens a card: the card opens once its details arrive from the background, so wait for the
+ * lens to report an open card (another one than `previous`, when given) instead of racing it. Returns the state then,
+ * or the last state seen after `timeoutMs` (the test's own assertion then fails with it).
+ */
+export async function waitForOpenCard(extensionPage: TestPage, tabId: number, previous: string | null = null, timeoutMs = 10_000): Promise<LensStateReply['value']> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = ((await sendTabMessage(extensionPage, tabId, { type: 'lens-state' })) as LensStateReply).value;
+    if ((state.openClaimId !== null && state.openClaimId !== previous) || Date.now() > deadline) return state;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
