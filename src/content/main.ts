@@ -7,13 +7,12 @@
 import type { LensState, TabMessage } from '../shared/messages.ts';
 import type { PageReport } from '../shared/report.ts';
 import type { PageSettings } from '../shared/settings.ts';
-import { addedText } from './added-text.ts';
 import { extensionAlive, onMessage, onStorageChanged, readStored, sendMessage } from './extension-api.ts';
 import { Lens, settingsKeyOf } from './lens.ts';
 import { watchForOrphaning, type OrphanWatch } from './orphan-watch.ts';
-import { namesEitherSide, pageNamesBothSides } from './precheck.ts';
+import { pageNamesBothSides } from './precheck.ts';
 import { emptyReport } from './report.ts';
-import { RereadPolicy } from './reread-policy.ts';
+import { watchUntilItNamesBothSides } from './unread-watch.ts';
 
 const scriptStartedAt = performance.now();
 
@@ -111,57 +110,6 @@ function unreadReport(): PageReport {
   return emptyReport(location.href, document.documentElement.lang || 'und', 'precheck', 0);
 }
 
-/**
- * A page that failed the pre-check may still become an article (a single-page app, a feed that loads the story).
- * Only the text mutations bring is checked for a name of either side (a ticking clock never names one); when it
- * has one, or the page moved to another address, the whole page is pre-checked again, throttled like re-reads, and
- * the lens starts once it passes.
- */
-function watchUntilItNamesBothSides(): void {
-  const controller = new AbortController();
-  let newText: string[] = [];
-  let newLength = 0;
-  let overflow = false;
-  let checkedUrl = location.href;
-  const recheck = async () => {
-    if (!extensionAlive()) {
-      // The extension is gone: nothing can be read or sent any more.
-      observer.disconnect();
-      policy.stop();
-      return;
-    }
-    const fresh = newText.join('\u0001');
-    const mustCheck = overflow || location.href !== checkedUrl || namesEitherSide(fresh);
-    [newText, newLength, overflow, checkedUrl] = [[], 0, false, location.href];
-    const passes = mustCheck && (await pageNamesBothSides(document, controller.signal).catch(() => false));
-    policy.readDone();
-    if (mustCheck && !passes) tellTestsUnread();
-    if (!passes || controller.signal.aborted) return;
-    controller.abort();
-    observer.disconnect();
-    policy.stop();
-    passedPrecheck = true;
-    await applySettings(true);
-  };
-  const policy = new RereadPolicy({ isHidden: () => document.visibilityState === 'hidden', read: () => void recheck().catch(() => undefined) });
-  const observer = new MutationObserver((records) => {
-    if (overflow) return policy.changed();
-    const text = addedText(records, NEW_TEXT_LIMIT - newLength);
-    if (text === null) overflow = true;
-    else if (text.trim() === '' && location.href === checkedUrl) return;
-    else {
-      newText.push(text);
-      newLength += text.length;
-    }
-    policy.changed();
-  });
-  observer.observe(document, { childList: true, subtree: true, characterData: true });
-  document.addEventListener('visibilitychange', () => policy.visibilityChanged(), { signal: controller.signal });
-}
-
-/** New text held for the next check; past it, the whole page is checked instead. */
-const NEW_TEXT_LIMIT = 200_000;
-
 function lensState(): LensState {
   return { highlighted: 0, focusedIndex: -1, openClaimId: null, firstPaintAt: null, reads: 0, cardFocus: null, cardPosition: null, ...lens?.state(), scriptStartedAt };
 }
@@ -194,7 +142,14 @@ function main(): void {
       passedPrecheck = passes;
       if (passes) return applySettings(true);
       tellTestsUnread();
-      watchUntilItNamesBothSides();
+      watchUntilItNamesBothSides(document, {
+        isAlive: extensionAlive,
+        onFailed: tellTestsUnread,
+        onPassed: () => {
+          passedPrecheck = true;
+          void applySettings(true).catch(() => undefined);
+        },
+      });
       return readsBeyondTheDocument().then((reads) => (reads ? applySettings() : undefined));
     })
     .catch(() => {

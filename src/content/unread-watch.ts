@@ -1,0 +1,59 @@
+/**
+ * A page that failed the pre-check may still become an article (a single-page app, a feed that loads the story).
+ * Only the text mutations bring is checked for a name of either side (a ticking clock never names one); when it
+ * has one, or the page moved to another address, the whole page is pre-checked again, throttled like re-reads,
+ * and `onPassed` runs once it passes. The watch then ends; it also ends, quietly, when the extension is gone.
+ */
+import { addedText } from './added-text.ts';
+import { namesEitherSide, pageNamesBothSides } from './precheck.ts';
+import { RereadPolicy } from './reread-policy.ts';
+
+/** New text held for the next check; past it, the whole page is checked instead. */
+const NEW_TEXT_LIMIT = 200_000;
+
+export interface UnreadWatchOptions {
+  /** Is the extension still there? */
+  readonly isAlive: () => boolean;
+  /** The page was pre-checked again and still fails. */
+  readonly onFailed: () => void;
+  readonly onPassed: () => void;
+}
+
+export function watchUntilItNamesBothSides(document: Document, options: UnreadWatchOptions): void {
+  const controller = new AbortController();
+  const address = () => document.location?.href ?? '';
+  let newText: string[] = [];
+  let newLength = 0;
+  let overflow = false;
+  let checkedUrl = address();
+  const end = () => {
+    controller.abort();
+    observer.disconnect();
+    policy.stop();
+  };
+  const recheck = async () => {
+    if (!options.isAlive()) return end();
+    const mustCheck = overflow || address() !== checkedUrl || namesEitherSide(newText.join('\u0001'));
+    [newText, newLength, overflow, checkedUrl] = [[], 0, false, address()];
+    const passes = mustCheck && (await pageNamesBothSides(document, controller.signal).catch(() => false));
+    policy.readDone();
+    if (controller.signal.aborted) return;
+    if (!passes) return mustCheck ? options.onFailed() : undefined;
+    end();
+    options.onPassed();
+  };
+  const policy = new RereadPolicy({ isHidden: () => document.visibilityState === 'hidden', read: () => void recheck().catch(() => undefined) });
+  const observer = new MutationObserver((records) => {
+    if (overflow) return policy.changed();
+    const text = addedText(records, NEW_TEXT_LIMIT - newLength);
+    if (text === null) overflow = true;
+    else if (text.trim() === '' && address() === checkedUrl) return;
+    else {
+      newText.push(text);
+      newLength += text.length;
+    }
+    policy.changed();
+  });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+  document.addEventListener('visibilitychange', () => policy.visibilityChanged(), { signal: controller.signal });
+}
