@@ -128,6 +128,8 @@ describeInEachBrowser('options page', ({ name, launch }) => {
     await focus(page, '[data-testid="site-list"] button[aria-label="Remove news.example.org"]');
     await page.press('Enter');
     await page.waitFor(() => document.querySelectorAll('[data-testid="site-list"] li').length === 1 || null, null);
+    // Focus moves once the list is unlocked again after the save: wait for it, then say where it is.
+    await page.waitFor(() => document.activeElement?.getAttribute('aria-label') === 'Remove *.example.net' || null, null, 5_000).catch(() => null);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'), null)).toBe('Remove *.example.net');
     await sleep(300);
     expect(await storedSettings(page)).toMatchObject({ badge: false, disabledSites: ['*.example.net'] });

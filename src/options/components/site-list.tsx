@@ -18,13 +18,14 @@ export function SiteList({ sites, labelId, disabled, onRemove, focusWhenEmpty }:
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
 
   useEffect(() => {
-    if (focusIndex === null) return;
+    // A disabled button takes no focus: while the list is locked (settings reloading after the save), wait for it.
+    if (focusIndex === null || disabled) return;
     setFocusIndex(null);
     const buttons = list.current?.querySelectorAll('button');
     const target = buttons?.[Math.min(focusIndex, buttons.length - 1)];
     if (target) target.focus();
     else focusWhenEmpty();
-  }, [focusIndex, sites, focusWhenEmpty]);
+  }, [focusIndex, sites, focusWhenEmpty, disabled]);
 
   if (sites.length === 0) {
     // While the settings load, keep the line's space but do not claim the list is empty.
