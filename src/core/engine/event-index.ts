@@ -46,6 +46,12 @@ export interface EventIndex {
   readonly eventIndexById: ReadonlyMap<string, number>;
 }
 
+/** Is the group's ref at `at` a name that says something (Rasht, Khayyam), not vocabulary or a side's own name? */
+const isWeightedName = (group: WeightedGroup, at: number) => group.names[at] === true && group.weights[at]! > 0;
+
+/** Does one of `refs` stand in the group as such a name? */
+export const namesIn = (group: WeightedGroup, refs: ReadonlySet<RefKey>) => group.refs.some((ref, at) => isWeightedName(group, at) && refs.has(ref));
+
 /** Refs every story about the two countries has: they tell no event from another. */
 export const SIDE_REFS: ReadonlySet<RefKey> = new Set(['a:russia', 'a:iran', 'c:moscow', 'c:tehran', 'c:kremlin']);
 
@@ -188,7 +194,7 @@ export function indexEvents(events: readonly EventProfile[], actors: Dataset['ac
     for (const claim of event.claims) {
       for (const group of [...claim.all, ...claim.any]) {
         if (group.weight === 0) continue;
-        group.refs.forEach((ref, at) => group.names[at] && group.weights[at]! > 0 && nameRefs.add(ref));
+        group.refs.forEach((ref, at) => isWeightedName(group, at) && nameRefs.add(ref));
         for (const ref of group.refs) {
           const list = eventsByRef.get(ref) ?? eventsByRef.set(ref, []).get(ref)!;
           if (list[list.length - 1] !== event.index) list.push(event.index);

@@ -11,7 +11,7 @@
  */
 import type { Dataset } from '../dataset/schema.ts';
 import type { ClaimSignatures } from './claim-signatures.ts';
-import { SIDE_REFS, type EventIndex, type EventProfile, type WeightedGroup } from './event-index.ts';
+import { namesIn, SIDE_REFS, type EventIndex, type EventProfile, type WeightedGroup } from './event-index.ts';
 import { dayNumber, timeCompatible, timeDistance, type PageTime, type TimedItem } from './page-time.ts';
 import { RELATION_CONCEPTS, sidesIn, type Side, type SideIndex } from './relevance.ts';
 import { matchAcrossParagraphs, type BlockClaimMatch, type BlockScan, type SentenceScan } from './scan-block.ts';
@@ -262,12 +262,11 @@ export function scoreEvents(view: SentenceView, context: HighlightContext): Even
           score += own;
           ownGroups++;
           refs.push(...group.refs.filter((ref) => view.refs.has(ref)));
-          claimNamed ||= group.refs.some((ref, at) => group.names[at] && group.weights[at]! > 0 && view.refs.has(ref));
+          claimNamed ||= namesIn(group, view.refs);
         } else {
-          const carried = present(group, view.carried);
-          score += carried / 2;
+          score += present(group, view.carried) / 2;
           // A name from the sentence before ("Bushehr … The plant's first unit") names the event as well.
-          carriedName ||= carried > 0 && group.refs.some((ref, at) => group.names[at] && group.weights[at]! > 0 && view.carried.has(ref));
+          carriedName ||= namesIn(group, view.carried);
         }
       }
       for (const group of claim.any) score += present(group, view.refs) / 2;
