@@ -1,204 +1,202 @@
 /**
- * The browser's first look at a page ("does it name both sides at all?"), generated at build time from the same
- * vocabulary the engine reads: the two states' names and demonyms, their capitals, and the people and bodies that
- * stand for each side most often in the dataset's claims. So a spelling added to the dataset (Rússia, İran, Teerã,
- * Hamaney, 俄罗斯) reaches the precheck too, and the precheck never misses a page the engine would mark.
+ * The browser's first look at a page ("does it name both states at all?"), generated at build time from the same
+ * vocabulary the engine reads: each state's own names and demonyms in every language the dataset has, its capital,
+ * and for Russia the Kremlin and the blocs it leads. So a spelling added to the dataset (Rússia, İran, Teerã,
+ * 俄罗斯) reaches the first look too.
  *
- * Speed decides the shape. Testing raw text against classes of every accented form ([aàáâãäå…]) with the `iu` flags
- * costs about 45 ns a character in V8 (18 ms on a 400,000-character page), since the engine must try each position.
- * Instead the page folds its text with native string methods (NFD, lower case, two replacements: under 2 ms for 400
- * KB) and tests one plain alternation of folded stems, which V8 scans ten times faster; word boundaries are checked in
- * script on the rare hits (see precheck-matcher.ts). The folding tables are derived from the engine's own
- * `foldCodePoint`, so the two can never disagree (a test checks every code point).
- * A name longer than six letters is cut to its first six, which also covers case endings (Путин → Путина, Rosji).
+ * Speed decides the shape; every page pays for this. The page's text is searched as it is, not folded first: NFD,
+ * lower case and two replacements cost 15 ns a character, more than the search. So each folded letter of a stem
+ * becomes the class of every character the engine folds to it ("i" → [iIíÍîİı…]), and the stems are written as one
+ * trie-shaped regular expression a side. People are left out: with them a side's pattern had a thousand stems, which
+ * V8 took milliseconds to compile on every page and ran at 30 ns a character (it tries each first letter at each
+ * position); a few dozen stems run at a few nanoseconds. An article about the two states names them, or their
+ * capitals, somewhere in its text.
+ * A name longer than six letters is cut to its first six, which also covers case endings (Россия → России, Rosji).
  */
 import type { Dataset } from '../dataset/schema.ts';
 import { foldCodePoint, foldTerm } from '../text/normalize.ts';
-import { WORD_CHAR_TOKEN } from './precheck-matcher.ts';
+import { WORD_CHAR_TOKEN, type PrecheckPatterns, type Side } from './precheck-matcher.ts';
 
-export interface PrecheckSide {
-  /**
-   * Every stem of the side at a word start, over folded text, as a `RegExp` source once expanded (`expandPattern`;
-   * flag `g`, no `i` or `u`). Short stems must also end a word ("rus", "sco" are not "rush", "scottish"); the others
-   * may go on ("irana").
-   */
-  readonly pattern: string;
-}
+export type { PrecheckPatterns, Side } from './precheck-matcher.ts';
 
-export interface PrecheckFolding {
-  /** A character class source: what folding drops (accents, vowel points, invisible characters). */
-  readonly drop: string;
-  /** Characters folded to another form after NFD and lower case (Arabic yeh → Persian yeh, ı → i, final ς → σ). */
-  readonly variants: Readonly<Record<string, string>>;
-}
-
-export interface PrecheckPatterns {
-  readonly russia: PrecheckSide;
-  readonly iran: PrecheckSide;
-  readonly folding: PrecheckFolding;
-}
-
-/** People and bodies of one side named in at least this many claims stand for it (Putin, Rosatom, Khamenei…). */
-const MIN_CLAIMS = 4;
 const STEM_LENGTH = 6;
-const SIDE_CONCEPTS = { russia: ['moscow', 'kremlin'], iran: ['tehran'] } as const;
+const PLACES: Readonly<Record<Side, readonly string[]>> = { russia: ['moscow', 'kremlin'], iran: ['tehran'] };
 /**
  * Blocs Russia founded or leads stand for its side at the first look: a page on Iran joining BRICS or the SCO
  * can be about the relationship without naming Russia (the engine then needs dataset claims to call it relevant).
  */
 const RUSSIAN_LED_BLOCS = ['brics', 'shanghai-cooperation-organisation', 'eurasian-economic-union'];
 
-/** Code points of the alphabetic scripts, punctuation and presentation forms (CJK and Hangul fold to themselves). */
-const FOLDED_RANGES: readonly (readonly [number, number])[] = [[0x00, 0x2fff], [0xfb00, 0xffef]];
-
-/** What the browser does natively before the table applies (precheck-matcher.ts does exactly this). */
-export const nativeFold = (text: string) => text.normalize('NFD').toLowerCase();
-
 /**
- * The folding table: for each code point, what `foldCodePoint` makes of it that NFD and lower case alone do not.
- * Whitespace and digits are left alone: stems hold neither digits nor anything but single spaces, matched by `\s+`.
+ * Characters the classes spell out: Latin with its accents (Latin-1 and Extended-A and -B), Greek, Cyrillic, Hebrew,
+ * Arabic and Devanagari, the scripts names are written in. Letters of other blocks that fold to the same (the
+ * Vietnamese ạ, the Ångström sign) are not read at the first look: no news site writes these names with them.
  */
-export function precheckFolding(): PrecheckFolding {
-  const drop: number[] = [];
-  const variants: Record<string, string> = { ς: 'σ' };
-  for (const [from, to] of FOLDED_RANGES) {
-    for (let codePoint = from; codePoint <= to; codePoint++) {
-      const char = String.fromCodePoint(codePoint);
-      const folded = foldCodePoint(codePoint);
-      if (/[\s\d]/u.test(char) || folded === ' ') continue;
-      if (folded === '') {
-        drop.push(codePoint);
-        continue;
-      }
-      // Left as it is by NFD and lower case, but folded to something else: a letter variant.
-      const native = nativeFold(char);
-      // Letters only: names hold no quotes, dashes or digits, and each variant costs a call on every page that has it.
-      if (native !== folded && native.length === 1 && /\p{L}/u.test(native)) variants[native] = folded;
-    }
-  }
-  return { drop: classOf(drop), variants };
-}
+export const PRECHECK_RANGES: readonly (readonly [number, number])[] = [[0x00, 0x24f], [0x370, 0x52f], [0x590, 0x6ff], [0x900, 0x97f]];
+/**
+ * Letters and digits of folded text in the scripts names are written in; the page's own text also has their upper
+ * case, which lies in the same ranges except for A–Z.
+ */
+const WORD_CHARS = '0-9A-Za-z\\u00c0-\\u024f\\u0370-\\u03ff\\u0400-\\u052f\\u0590-\\u05ff\\u0600-\\u06ff\\u0900-\\u097f\\uac00-\\ud7af';
 
-/** `[\u0300-\u036f…]` from sorted code points, as ranges. */
-function classOf(codePoints: readonly number[]): string {
-  const hex = (codePoint: number) => `\\u${codePoint.toString(16).padStart(4, '0')}`;
+const hex = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`;
+/** A class member: letters as they are, others (marks, spaces, invisible ones) as escapes. */
+const member = (code: number) => (/^\p{L}$/u.test(String.fromCharCode(code)) ? String.fromCharCode(code) : hex(code));
+
+/** `[À-Åà-åĀ-ą…]`: the characters as a class, runs of three or more as ranges. */
+function classOf(chars: readonly string[]): string {
+  const codes = [...new Set(chars.map((char) => char.charCodeAt(0)))].sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let index = 0; index < codePoints.length; ) {
+  for (let index = 0; index < codes.length; ) {
     let end = index;
-    while (end + 1 < codePoints.length && codePoints[end + 1] === codePoints[end]! + 1) end++;
-    parts.push(end === index ? hex(codePoints[index]!) : `${hex(codePoints[index]!)}-${hex(codePoints[end]!)}`);
+    while (end + 1 < codes.length && codes[end + 1] === codes[end]! + 1) end++;
+    if (end - index >= 2) parts.push(`${member(codes[index]!)}-${member(codes[end]!)}`);
+    else for (let at = index; at <= end; at++) parts.push(member(codes[at]!));
     index = end + 1;
   }
   return `[${parts.join('')}]`;
 }
 
+/** For each folded character, every code unit the engine folds to it (itself included). */
+function rawFormsByFolded(): Map<string, string[]> {
+  const forms = new Map<string, string[]>();
+  for (const [from, to] of PRECHECK_RANGES) {
+    for (let code = from; code <= to; code++) {
+      const folded = foldCodePoint(code);
+      if (folded.length === 0) continue;
+      const list = forms.get(folded) ?? forms.set(folded, folded.length === 1 ? [folded] : []).get(folded)!;
+      const char = String.fromCharCode(code);
+      if (!list.includes(char)) list.push(char);
+    }
+  }
+  return forms;
+}
+
 interface Stem {
-  readonly text: string;
+  /**
+   * The stem's characters: each a folded character (read as any character the engine folds to it), or, after
+   * `EXACT`, a character read only as written (either case).
+   */
+  readonly edges: readonly string[];
   /** Whether the name may continue after the stem (a case ending, a suffix): not for short whole words. */
   readonly open: boolean;
 }
 
+/** Marks an edge read as written ("ã" in "Irã"), not as whatever folds to the same ("a"). */
+const EXACT = '=';
+const UNSPACED = /[\u3040-\u30ff\u3400-\u9fff]/u;
+
 /**
- * A single word is cut to its first six letters (covering case endings); a name of several words is kept whole,
- * since its first letters alone are a common word ("Organisation de Shanghai", "Guardia Revolucionaria"). A word
- * shorter than five letters must stand alone ("Rus", "SCO" are not "rush", "Scottish"), unless the dataset writes it
- * as a prefix ("Iran*"). Scripts written without spaces have no word ends: their names are always open.
+ * A single word is cut to its first six letters (covering case endings). A word shorter than five letters must stand
+ * alone ("Rus", "SCO" are not "rush", "Scottish"), unless the dataset writes it as a prefix ("Iran*"). Scripts written
+ * without spaces have no word ends: their names are always open.
+ * A name of several words is left out: each side also has single words that cover it ("Российская" for "Российская
+ * Федерация"), and phrases starting with many different letters would slow the search on every page. One kind is
+ * kept: a phrase the engine needs because its last word, folded, is a common word ("o Irã": "irã" folds to the
+ * Portuguese "irá"). On the page's own text the accent tells the two apart, so that word is read as written.
  */
 function stemOf(term: string): Stem | null {
   const prefix = term.endsWith('*');
-  const folded = foldTerm(prefix ? term.slice(0, -1) : term).replace(/ς/gu, 'σ');
-  // The token that stands for word characters in the shipped pattern cannot be part of a name.
-  if (folded.length < 2 || folded.includes(WORD_CHAR_TOKEN)) return null;
-  if (UNSPACED.test(folded)) return { text: folded, open: true };
-  if (/\s/u.test(folded)) return { text: folded, open: false };
+  const name = prefix ? term.slice(0, -1) : term;
+  const folded = foldTerm(name);
+  if (folded.length < 2) return null;
+  if (UNSPACED.test(folded)) return { edges: [...folded], open: true };
+  if (/\s/u.test(folded)) {
+    const last = [...name.trim().split(/\s+/u).pop()!.toLowerCase()];
+    const readAsWritten = (char: string) => foldTerm(char) !== char;
+    if (!last.some(readAsWritten)) return null;
+    return { edges: last.map((char) => (readAsWritten(char) ? `${EXACT}${char}` : char)), open: prefix };
+  }
   const letters = [...folded];
-  return { text: letters.slice(0, STEM_LENGTH).join(''), open: prefix || letters.length >= 5 };
+  return { edges: letters.slice(0, STEM_LENGTH), open: prefix || letters.length >= 5 };
 }
+
+const startsWith = (edges: readonly string[], prefix: readonly string[]) => prefix.length <= edges.length && prefix.every((edge, at) => edges[at] === edge);
 
 /** The fewest stems that still match everything: "russia" is covered by an open "russ" when both are there. */
 function minimalStems(stems: Iterable<Stem>): Stem[] {
   const unique = new Map<string, Stem>();
   for (const stem of stems) {
-    const seen = unique.get(stem.text);
-    if (!seen || (stem.open && !seen.open)) unique.set(stem.text, stem);
+    const key = stem.edges.join('\u0000');
+    const seen = unique.get(key);
+    if (!seen || (stem.open && !seen.open)) unique.set(key, stem);
   }
-  const sorted = [...unique.values()].sort((a, b) => a.text.length - b.text.length || a.text.localeCompare(b.text));
+  const sorted = [...unique.values()].sort((a, b) => a.edges.length - b.edges.length || a.edges.join('').localeCompare(b.edges.join('')));
   const kept: Stem[] = [];
-  for (const stem of sorted) if (!kept.some((shorter) => shorter.open && stem.text.startsWith(shorter.text))) kept.push(stem);
+  for (const stem of sorted) if (!kept.some((shorter) => shorter.open && startsWith(stem.edges, shorter.edges))) kept.push(stem);
   return kept;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
 interface TrieNode {
   readonly children: Map<string, TrieNode>;
-  /** A stem ends here: `open` (the name may go on: a case ending) or `closed` (a whole word only). */
+  /** A stem ends here: `open` (the name may go on) or `closed` (a whole word only). */
   end: 'open' | 'closed' | null;
 }
 
 /**
- * The stems as a trie written out as one regular expression ("r(?:oss|us(?:s|ya))…"): V8 then tests a few dozen first
- * letters at each position instead of hundreds of alternatives. Longer continuations come before a stem's end, so
- * at a position where "russia" and "rus" both match the regex reports the longer: a closed short stem never hides
- * an open long one.
+ * The stems as a trie written out as one regular expression: a few dozen first letters at each position instead of
+ * every stem. An edge is one folded character, or several that one page character folds to (ß → ss).
  */
-function renderTrie(node: TrieNode): string {
+function trieOf(stems: readonly Stem[], expansions: readonly string[]): TrieNode {
+  const root: TrieNode = { children: new Map(), end: null };
+  const add = (edges: readonly string[], open: boolean) => {
+    let node = root;
+    for (const edge of edges) {
+      let child = node.children.get(edge);
+      if (!child) node.children.set(edge, (child = { children: new Map(), end: null }));
+      node = child;
+    }
+    node.end = open || node.end === 'open' ? 'open' : 'closed';
+  };
+  for (const stem of stems) {
+    add(stem.edges, stem.open);
+    // "Rußland": where the stem spells what one character folds to, that character may stand for it.
+    const text = stem.edges.join('');
+    for (const expansion of expansions) {
+      const at = text.indexOf(expansion);
+      if (at >= 0 && !text.includes(EXACT)) add([...text.slice(0, at), expansion, ...text.slice(at + expansion.length)], stem.open);
+    }
+  }
+  return root;
+}
+
+function renderTrie(node: TrieNode, forms: ReadonlyMap<string, readonly string[]>): string {
   // An open end matches whatever follows: the longer names below it add nothing.
   if (node.end === 'open') return '';
-  const alternatives = [...node.children]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([char, child]) => `${char === ' ' ? '\\s+' : escapeRegExp(char)}${renderTrie(child)}`);
+  const edgeOf = (edge: string) => {
+    if (edge === ' ') return '\\s+';
+    if (edge.startsWith(EXACT) && edge.length > 1) return classOf([edge.slice(1), edge.slice(1).toUpperCase()]);
+    const raw = forms.get(edge) ?? [edge];
+    return raw.length === 1 ? raw[0]!.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') : classOf(raw);
+  };
+  const alternatives = [...node.children].sort(([a], [b]) => a.localeCompare(b)).map(([edge, child]) => `${edgeOf(edge)}${renderTrie(child, forms)}`);
   // A closed end must end the word: the lookahead runs only once a whole stem has matched, so it costs nothing.
   if (node.end === 'closed') alternatives.push(`(?!${WORD_CHAR_TOKEN})`);
   return alternatives.length === 1 ? alternatives[0]! : `(?:${alternatives.join('|')})`;
 }
 
-function trieOf(stems: readonly Stem[]): TrieNode {
-  const root: TrieNode = { children: new Map(), end: null };
-  for (const stem of stems) {
-    let node = root;
-    for (const char of stem.text) {
-      let child = node.children.get(char);
-      if (!child) node.children.set(char, (child = { children: new Map(), end: null }));
-      node = child;
-    }
-    node.end = stem.open || node.end === 'open' ? 'open' : 'closed';
-  }
-  return root;
+/** The state's names, its capital (and the Kremlin), and for Russia the blocs it leads: the terms a side is named by. */
+function termsOf(dataset: Dataset, side: Side): string[] {
+  const actors = dataset.actors.filter((actor) => actor.id === side || (side === 'russia' && RUSSIAN_LED_BLOCS.includes(actor.id)));
+  // A name of several words ("Shanghai Cooperation Organisation") adds nothing its single-word forms do not cover.
+  const single = (name: string) => !/\s/u.test(name.trim());
+  const names = actors.flatMap((actor) => [
+    ...[actor.name, ...actor.aliases, ...Object.values(actor.names).filter((name): name is string => Boolean(name))].filter(single),
+    ...(actor.matchTerms ?? []),
+  ]);
+  const places = PLACES[side].flatMap((id) => Object.values(dataset.concepts[id] ?? {}).flat());
+  return [...names, ...places];
 }
 
-const UNSPACED = /[\u3040-\u30ff\u3400-\u9fff]/u;
-/** Names start a word (the regex checks); in scripts written without spaces they may start anywhere. */
-function sideOf(stems: readonly Stem[]): PrecheckSide {
-  const spaced = stems.filter((stem) => !UNSPACED.test(stem.text));
-  const unspaced = stems.filter((stem) => UNSPACED.test(stem.text));
-  const alternatives = [
-    ...(spaced.length > 0 ? [`(?<!${WORD_CHAR_TOKEN})${renderTrie(trieOf(spaced))}`] : []),
-    ...(unspaced.length > 0 ? [renderTrie(trieOf(unspaced))] : []),
-  ];
-  return { pattern: alternatives.map((alternative) => `(?:${alternative})`).join('|') };
-}
-
+/** The precheck's patterns, from the dataset (shipped in the content script as `virtual:lens-precheck`). */
 export function precheckPatterns(dataset: Dataset): PrecheckPatterns {
-  const claimCount = new Map<string, number>();
-  for (const claim of dataset.claims) for (const actor of claim.actors) claimCount.set(actor, (claimCount.get(actor) ?? 0) + 1);
-  const termsOf = (side: 'russia' | 'iran') => {
-    const country = side === 'russia' ? 'RU' : 'IR';
-    const actors = dataset.actors.filter(
-      (actor) =>
-        actor.id === side ||
-        (side === 'russia' && RUSSIAN_LED_BLOCS.includes(actor.id)) ||
-        (actor.country === country && actor.kind !== 'state' && (claimCount.get(actor.id) ?? 0) >= MIN_CLAIMS),
-    );
-    // A full name ("Ali Khamenei") adds nothing its single-word forms do not cover; match terms are kept whole,
-    // since some need their article ("o Irã": "irã" alone folds to the Portuguese "irá").
-    const single = (name: string) => !/\s/u.test(name.trim());
-    const names = actors.flatMap((actor) => [
-      ...[actor.name, ...actor.aliases, ...Object.values(actor.names).filter((name): name is string => Boolean(name))].filter(single),
-      ...(actor.matchTerms ?? []),
-    ]);
-    const places = SIDE_CONCEPTS[side].flatMap((id) => Object.values(dataset.concepts[id] ?? {}).flat());
-    return [...names, ...places].map(stemOf).filter((stem): stem is Stem => stem !== null);
+  const forms = rawFormsByFolded();
+  const expansions = [...forms.keys()].filter((folded) => folded.length > 1 && /^\p{L}+$/u.test(folded) && !UNSPACED.test(folded));
+  // Several-character edges are written as the class of the characters that fold to them.
+  const edgeForms = new Map([...forms].filter(([folded]) => folded.length === 1 || expansions.includes(folded)));
+  const patternOf = (side: Side) => {
+    const stems = minimalStems(termsOf(dataset, side).map(stemOf).filter((stem): stem is Stem => stem !== null));
+    return renderTrie(trieOf(stems, expansions), edgeForms);
   };
-  return { russia: sideOf(minimalStems(termsOf('russia'))), iran: sideOf(minimalStems(termsOf('iran'))), folding: precheckFolding() };
+  return { russia: patternOf('russia'), iran: patternOf('iran'), wordChar: `[${WORD_CHARS}]` };
 }
