@@ -9,7 +9,7 @@ import { loadCardStyles, loadClaimDetails, loadMentionDetails } from './engine-c
 import { ClaimHighlighter, stillCovers, type PaintedClaim, type PaintStyle } from './highlighter.ts';
 import { ClaimCard } from './hover-card/claim-card-controller.tsx';
 import { PageReader, type PageReading } from './page-reader.ts';
-import { pageNamesBothSides } from './precheck.ts';
+import { precheckPage, type PagePass } from './precheck.ts';
 import { emptyReport, paintedOnly } from './report.ts';
 import { ReportGate } from './report-gate.ts';
 import { pageChanged, RereadPolicy } from './reread-policy.ts';
@@ -72,9 +72,9 @@ export class Lens {
   }
 
   /** `prechecked`: the page has just passed the pre-check (main.ts runs it before anything else). */
-  async start(options: { prechecked?: boolean } = {}): Promise<void> {
+  async start(options: { prechecked?: PagePass } = {}): Promise<void> {
     this.watchNavigation();
-    await this.readPage(options.prechecked === true);
+    await this.readPage(options.prechecked);
     this.observeMutations();
   }
 
@@ -147,20 +147,21 @@ export class Lens {
     return this.card;
   }
 
-  private async readPage(prechecked = false): Promise<void> {
+  private async readPage(prechecked?: PagePass): Promise<void> {
     const started = performance.now();
     this.reads++;
     const url = this.document.location?.href ?? '';
     // The sample does not see into shadow trees: with shadow roots on, the reading itself decides.
     const body = this.document.body;
-    let covers: boolean;
+    // With shadow roots read, the whole page is read, wherever the names lie.
+    let pass: PagePass | null;
     try {
-      covers = body !== null && (prechecked || this.options.shadowRoots || (await pageNamesBothSides(this.document, this.controller.signal)));
+      pass = body === null ? null : this.options.shadowRoots ? { region: null } : (prechecked ?? (await precheckPage(this.document, this.controller.signal)));
     } catch (error) {
       if (error instanceof Cancelled) return;
       throw error;
     }
-    if (!covers) {
+    if (!pass) {
       this.highlighter.clear();
       this.card?.close();
       this.reports.offer(emptyReport(url, this.document.documentElement?.lang || 'und', 'precheck', performance.now() - started));
@@ -182,7 +183,7 @@ export class Lens {
         shadowRoots: this.options.shadowRoots,
         onShadowRoot: (shadowRoot) => this.observeShadowRoot(shadowRoot),
       });
-      const reading = await this.reader.read(this.document, signal);
+      const reading = await this.reader.read(this.document, pass.region, signal);
       this.paint(reading);
       this.readFrames();
       const report = reading.paint.report;

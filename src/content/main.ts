@@ -10,7 +10,7 @@ import type { PageSettings } from '../shared/settings.ts';
 import { extensionAlive, onMessage, onStorageChanged, readStored, sendMessage } from './extension-api.ts';
 import { Lens, settingsKeyOf } from './lens.ts';
 import { watchForOrphaning, type OrphanWatch } from './orphan-watch.ts';
-import { pageNamesBothSides } from './precheck.ts';
+import { precheckPage, type PagePass } from './precheck.ts';
 import { emptyReport } from './report.ts';
 import { watchUntilItNamesBothSides } from './unread-watch.ts';
 
@@ -55,7 +55,7 @@ async function pageSettings(): Promise<PageSettings | null> {
   }
 }
 
-async function applySettings(prechecked = false): Promise<void> {
+async function applySettings(prechecked?: PagePass): Promise<void> {
   const settings = await pageSettings();
   if (!settings) return;
   if (!settings.active) {
@@ -81,8 +81,8 @@ async function applySettings(prechecked = false): Promise<void> {
   await lens.start({ prechecked });
 }
 
-/** Whether the page passed the pre-check: until it does, no message is sent and no setting is read. */
-let passedPrecheck = false;
+/** Where the page passed the pre-check: until it does, no message is sent and no setting is read. */
+let passedPrecheck: PagePass | null = null;
 
 /**
  * The pre-check sees neither shadow trees nor frames: with either setting on, the lens reads the page (and its
@@ -97,7 +97,7 @@ async function readsBeyondTheDocument(): Promise<boolean> {
 
 /** Does a settings change concern this page: it is read already, passed the pre-check, or its shadow trees or frames are read? */
 async function appliesNow(): Promise<boolean> {
-  return lens !== null || passedPrecheck || (await readsBeyondTheDocument());
+  return lens !== null || passedPrecheck !== null || (await readsBeyondTheDocument());
 }
 
 /** The e2e tests learn that a page failed the pre-check (a shipped build sends nothing then). */
@@ -137,17 +137,17 @@ function main(): void {
     if (area === 'local' && 'settings' in changes) void appliesNow().then((applies) => (applies ? applySettings() : undefined)).catch(() => undefined);
   });
   // The pre-check comes first: on most pages it is all we do.
-  pageNamesBothSides(document, new AbortController().signal)
-    .then((passes) => {
-      passedPrecheck = passes;
-      if (passes) return applySettings(true);
+  precheckPage(document, new AbortController().signal)
+    .then((pass) => {
+      passedPrecheck = pass;
+      if (pass) return applySettings(pass);
       tellTestsUnread();
       watchUntilItNamesBothSides(document, {
         isAlive: extensionAlive,
         onFailed: tellTestsUnread,
-        onPassed: () => {
-          passedPrecheck = true;
-          void applySettings(true).catch(() => undefined);
+        onPassed: (later) => {
+          passedPrecheck = later;
+          void applySettings(later).catch(() => undefined);
         },
       });
       return readsBeyondTheDocument().then((reads) => (reads ? applySettings() : undefined));

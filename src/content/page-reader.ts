@@ -45,12 +45,13 @@ export class PageReader {
 
   constructor(private readonly options: ReaderOptions) {}
 
-  async read(document: Document, signal: AbortSignal): Promise<PageReading> {
-    const root = document.body ?? document.documentElement;
+  /** `region`: the article that names both states (see precheck.ts); the whole page when null. */
+  async read(document: Document, region: Element | null, signal: AbortSignal): Promise<PageReading> {
+    const root = region?.isConnected ? region : (document.body ?? document.documentElement);
     const { isExcluded, isVisible, shadowRoots, onShadowRoot, minConfidence, actorSpans, report } = this.options;
     const blocks = await runInSlices(extractBlocksInSteps(root, { isExcluded, isVisible, shadowRoots, onShadowRoot }), signal);
     const hashes = await runInSlices(hashAll(blocks), signal);
-    const metadata = pageMetadata(document);
+    const metadata = pageMetadata(document, root === region ? region : null);
     const url = document.location?.href ?? '';
     const paint = await this.engine.annotate(blocks, hashes, { ...metadata, url }, { minConfidence, actorSpans, report }, signal);
     return { blocks, paint };

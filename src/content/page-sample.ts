@@ -1,7 +1,7 @@
 /**
  * The text the pre-check looks at, read in one native TreeWalker pass over the page's text nodes: the cheapest
- * read of a page there is (it is the benchmark's floor). Scripts and styles are left out by a set of their text
- * nodes found with one selector query, not by asking each text node for its parent, which would double the walk.
+ * read of a page there is (it is the benchmark's floor). Long texts of scripts and styles are left out by asking
+ * their parent; short ones are read (asking every text node for its parent would double the walk).
  * Whether a name lies in article text (not in a script, a form field or a sidebar link) is asked only of the few
  * text nodes that hold a name (`isArticleText`).
  */
@@ -14,8 +14,13 @@ const NODES_PER_STEP = 5_000;
 
 /** Elements whose text is not read as prose. */
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SVG', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT', 'VIDEO', 'AUDIO', 'SELECT', 'CODE']);
-/** Elements whose text can be large and is never prose: left out of the sample itself. */
-const UNREAD_SELECTOR = 'script, style, noscript';
+/**
+ * Elements whose text can be large and is never prose: their long texts are left out of the sample itself (a page's
+ * inline JSON can be a megabyte). Their short texts are read, and a name in them never counts (`isArticleText`):
+ * asking every text node for its parent would cost more than reading a few short scripts.
+ */
+const UNREAD = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT']);
+const LONG_TEXT = 256;
 
 export interface PageText {
   /** The texts of the page's text nodes, in document order, up to the limit. */
@@ -24,8 +29,12 @@ export interface PageText {
   readonly nodes: readonly Node[];
 }
 
-/** Text read between two looks for names: an article usually names both sides early, and reading stops there. */
+/**
+ * Text read between two looks for names, at most: an article usually names both sides early, and reading stops
+ * there. The first look comes after a few paragraphs; each next chunk is twice as long, up to this.
+ */
 const CHUNK_LENGTH = 40_000;
+const FIRST_CHUNK_LENGTH = 2_500;
 
 /** The whole sample at once (tests; the pre-check reads it in chunks). */
 export function pageText(root: Element, limit = SAMPLE_LIMIT): PageText {
@@ -49,10 +58,6 @@ export function pageText(root: Element, limit = SAMPLE_LIMIT): PageText {
  * so far in chunks; it stops, returning true, as soon as `look` does.
  */
 export function* pageTextInSteps(root: Element, look: (chunk: PageText) => boolean, limit = SAMPLE_LIMIT, chunkLength = CHUNK_LENGTH): Generator<void, boolean, void> {
-  const unread = new Set<Node>();
-  for (const element of Array.from(root.querySelectorAll(UNREAD_SELECTOR))) {
-    for (let child = element.firstChild; child; child = child.nextSibling) unread.add(child);
-  }
   const document = root.ownerDocument;
   const walker = document.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   let texts: string[] = [];
@@ -62,12 +67,13 @@ export function* pageTextInSteps(root: Element, look: (chunk: PageText) => boole
   let visited = 0;
   for (let node = walker.nextNode(); node && length < limit; node = walker.nextNode()) {
     if (++visited % NODES_PER_STEP === 0) yield;
-    if (unread.has(node)) continue;
+    // The length first: reading a megabyte of inline JSON as a string is what this check saves.
+    if ((node as CharacterData).length >= LONG_TEXT && UNREAD.has(node.parentNode?.nodeName ?? '')) continue;
     const data = (node as CharacterData).data;
     texts.push(length + data.length > limit ? data.slice(0, limit - length) : data);
     nodes.push(node);
     length += data.length;
-    if (length - chunkStart >= chunkLength) {
+    if (length - chunkStart >= Math.min(chunkLength, Math.max(FIRST_CHUNK_LENGTH, chunkStart))) {
       if (look({ texts, nodes })) return true;
       [texts, nodes, chunkStart] = [[], [], length];
     }
@@ -89,4 +95,20 @@ export function isArticleText(node: Node, root: Node): boolean {
     else if (tag === 'P' && inLink) return true;
   }
   return !inLink;
+}
+
+/** Roles that mark a page's main content. */
+const MAIN_ROLES = new Set(['main', 'article']);
+
+/**
+ * The outermost `<article>`, `<main>` (or element with their role) around `node`, below `root`: the article a name
+ * lies in. Outermost, so a live blog's many posts inside one `<main>` are read together. Null outside any.
+ */
+export function articleRegion(node: Node, root: Element): Element | null {
+  let region: Element | null = null;
+  for (let element = node.parentElement; element && element !== root; element = element.parentElement) {
+    const tag = element.tagName.toUpperCase();
+    if (tag === 'ARTICLE' || tag === 'MAIN' || MAIN_ROLES.has(element.getAttribute('role') ?? '')) region = element;
+  }
+  return region;
 }

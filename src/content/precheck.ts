@@ -7,7 +7,7 @@
  */
 import { precheckPatterns } from 'virtual:lens-precheck';
 import { createPrecheck, type Precheck, type Side } from '../core/engine/precheck-matcher.ts';
-import { isArticleText, pageTextInSteps, type PageText } from './page-sample.ts';
+import { articleRegion, isArticleText, pageTextInSteps, type PageText } from './page-sample.ts';
 import { runInSlices } from './scheduler.ts';
 
 /** Between texts: no name runs across it, and it survives composing, so a hit's text node can be found again. */
@@ -16,48 +16,77 @@ const SEPARATOR = '\u0001';
 let precheck: Precheck | null = null;
 const createPrecheckOnce = () => (precheck ??= createPrecheck(precheckPatterns));
 
+/** A page that passed: where to read it. */
+export interface PagePass {
+  /**
+   * The article that names both states, when both are named inside one (the outermost `<article>`, `<main>` or its
+   * role): the lens reads only it, not the whole page around it. Null: read the whole page.
+   */
+  readonly region: Element | null;
+}
+
 /**
  * Does the page's title and prose name both states? Read in chunks, so an article that names both early is not
  * read to the end. Iran is looked for first: most pages never name it, and for them Russia's longer pattern is never
- * even compiled. Nothing is built until the first page asks.
+ * even compiled. Nothing is built until the first page asks. Null when the page does not.
  */
-export async function pageNamesBothSides(document: Document, signal: AbortSignal): Promise<boolean> {
+export async function precheckPage(document: Document, signal: AbortSignal): Promise<PagePass | null> {
   const body = document.body;
-  if (!body) return false;
+  if (!body) return null;
   const names = createPrecheckOnce();
-  const found = { iran: false, russia: false };
+  /** Where each state was first named in article text (null: in the title). */
+  const found: { iran?: Node | null; russia?: Node | null } = {};
   /** Chunks read before Iran was found: Russia may be named in them. */
   const before: PageText[] = [];
-  const namesIn = ({ texts, nodes }: PageText, side: Side) => {
+  const namedIn = ({ texts, nodes }: PageText, side: Side): Node | null | undefined => {
     const text = names.prepare(texts.join(SEPARATOR));
     // Which text a hit lies in: counted forward from the last hit (hits come in order).
     let cursor = { at: 0, segment: 0 };
+    let named: Node | null | undefined;
     const inArticle = (index: number) => {
       if (index < cursor.at) cursor = { at: 0, segment: 0 };
       for (let next = text.indexOf(SEPARATOR, cursor.at); next >= 0 && next < index; next = text.indexOf(SEPARATOR, next + 1)) {
         cursor = { at: next + 1, segment: cursor.segment + 1 };
       }
-      const node = nodes[cursor.segment];
       // The title has no node: a headline naming a side counts.
-      return !node || isArticleText(node, body);
+      const node = nodes[cursor.segment] ?? null;
+      if (node && !isArticleText(node, body)) return false;
+      named = node;
+      return true;
     };
-    return names.findName(text, side, inArticle) >= 0;
+    names.findName(text, side, inArticle);
+    return named;
   };
   const look = (chunk: PageText) => {
-    if (!found.iran) {
-      found.iran = namesIn(chunk, 'iran');
-      if (!found.iran) {
+    if (found.iran === undefined) {
+      found.iran = namedIn(chunk, 'iran');
+      if (found.iran === undefined) {
         before.push(chunk);
         return false;
       }
-      found.russia = before.some((earlier) => namesIn(earlier, 'russia'));
+      for (const earlier of before) if (found.russia === undefined) found.russia = namedIn(earlier, 'russia');
       before.length = 0;
     }
-    found.russia ||= namesIn(chunk, 'russia');
-    return found.russia;
+    if (found.russia === undefined) found.russia = namedIn(chunk, 'russia');
+    return found.russia !== undefined;
   };
-  if (look({ texts: [document.title], nodes: [] })) return true;
-  return runInSlices(pageTextInSteps(body, look), signal);
+  const passes = look({ texts: [document.title], nodes: [] }) || (await runInSlices(pageTextInSteps(body, look), signal));
+  return passes ? { region: regionOf(found.iran ?? null, found.russia ?? null, body) } : null;
+}
+
+/** Does the page's title and prose name both states? */
+export async function pageNamesBothSides(document: Document, signal: AbortSignal): Promise<boolean> {
+  return (await precheckPage(document, signal)) !== null;
+}
+
+/** The article both names lie in (a name in the title lies in any), or null. */
+function regionOf(iran: Node | null, russia: Node | null, body: Element): Element | null {
+  const iranRegion = iran && articleRegion(iran, body);
+  const russiaRegion = russia && articleRegion(russia, body);
+  if (iran && !iranRegion) return null;
+  if (russia && !russiaRegion) return null;
+  if (iranRegion && russiaRegion && iranRegion !== russiaRegion) return null;
+  return iranRegion ?? russiaRegion ?? null;
 }
 
 /** Does this text name either side anywhere (new text of a page that failed the pre-check)? */

@@ -5,7 +5,7 @@
  * and `onPassed` runs once it passes. The watch then ends; it also ends, quietly, when the extension is gone.
  */
 import { addedText } from './added-text.ts';
-import { namesEitherSide, pageNamesBothSides } from './precheck.ts';
+import { namesEitherSide, precheckPage, type PagePass } from './precheck.ts';
 import { RereadPolicy } from './reread-policy.ts';
 
 /** New text held for the next check; past it, the whole page is checked instead. */
@@ -16,7 +16,7 @@ export interface UnreadWatchOptions {
   readonly isAlive: () => boolean;
   /** The page was pre-checked again and still fails. */
   readonly onFailed: () => void;
-  readonly onPassed: () => void;
+  readonly onPassed: (pass: PagePass) => void;
 }
 
 export function watchUntilItNamesBothSides(document: Document, options: UnreadWatchOptions): void {
@@ -35,12 +35,12 @@ export function watchUntilItNamesBothSides(document: Document, options: UnreadWa
     if (!options.isAlive()) return end();
     const mustCheck = overflow || address() !== checkedUrl || namesEitherSide(newText.join('\u0001'));
     [newText, newLength, overflow, checkedUrl] = [[], 0, false, address()];
-    const passes = mustCheck && (await pageNamesBothSides(document, controller.signal).catch(() => false));
+    const pass = mustCheck ? await precheckPage(document, controller.signal).catch(() => null) : null;
     policy.readDone();
     if (controller.signal.aborted) return;
-    if (!passes) return mustCheck ? options.onFailed() : undefined;
+    if (!pass) return mustCheck ? options.onFailed() : undefined;
     end();
-    options.onPassed();
+    options.onPassed(pass);
   };
   const policy = new RereadPolicy({ isHidden: () => document.visibilityState === 'hidden', read: () => void recheck().catch(() => undefined) });
   const observer = new MutationObserver((records) => {

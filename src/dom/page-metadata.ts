@@ -23,8 +23,8 @@ const META_SELECTORS = [
   'meta[name="DC.date.issued"]',
 ];
 
-function fromJsonLd(document: Document): string | undefined {
-  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]')).slice(0, 10)) {
+function fromJsonLd(scripts: readonly Element[]): string | undefined {
+  for (const script of scripts.slice(0, 10)) {
     const text = script.textContent ?? '';
     if (text.length > 200_000) continue;
     try {
@@ -51,21 +51,34 @@ function findDatePublished(value: unknown, depth: number): string | undefined {
   return findDatePublished(record['@graph'], depth + 1);
 }
 
-export function publishedDateOf(document: Document): string | undefined {
+const JSON_LD = 'script[type="application/ld+json"]';
+const TIME = 'time[datetime]';
+
+/**
+ * One query for every kind of date a page may declare, then the kinds in order of trust: each query walks the whole
+ * document when nothing matches, and a large page has none of most.
+ */
+export function publishedDateOf(document: Document, region: Element | null = null): string | undefined {
+  const selector = [...META_SELECTORS, JSON_LD, TIME].join(', ');
+  // With the article known, its head and the article itself: not the rest of a large page.
+  const scopes: ParentNode[] = region ? [document.head, region].filter((scope): scope is HTMLHeadElement | Element => scope !== null) : [document];
+  const found = scopes.flatMap((scope) => Array.from(scope.querySelectorAll(selector)));
   for (const selector of META_SELECTORS) {
-    const content = document.querySelector(selector)?.getAttribute('content')?.trim();
+    const content = found.find((element) => element.matches(selector))?.getAttribute('content')?.trim();
     if (content && ISO_DATE.test(content)) return content;
   }
-  const jsonLd = fromJsonLd(document);
+  const jsonLd = fromJsonLd(found.filter((element) => element.matches(JSON_LD)));
   if (jsonLd) return jsonLd;
-  const time = document.querySelector('article time[datetime], time[datetime]')?.getAttribute('datetime')?.trim();
+  const times = found.filter((element) => element.matches(TIME));
+  const time = (times.find((element) => element.closest('article')) ?? times[0])?.getAttribute('datetime')?.trim();
   return time && ISO_DATE.test(time) ? time : undefined;
 }
 
-export function pageMetadata(document: Document): PageMetadata {
-  const heading = document.querySelector('h1')?.textContent?.trim() ?? '';
+/** `region`: the article the page is read in (see content/precheck.ts), or the whole document. */
+export function pageMetadata(document: Document, region: Element | null = null): PageMetadata {
+  const heading = (region ?? document).querySelector('h1')?.textContent?.trim() ?? '';
   const title = (document.title || heading).trim().slice(0, 500);
   const declared = document.documentElement?.getAttribute('lang')?.trim();
-  const published = publishedDateOf(document);
+  const published = publishedDateOf(document, region);
   return { title, ...(declared ? { declaredLanguage: declared } : {}), ...(published ? { publishedDate: published } : {}) };
 }

@@ -2,17 +2,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { isArticleText, pageText, pageTextInSteps } from '../../../src/content/page-sample.ts';
-import { pageNamesBothSides } from '../../../src/content/precheck.ts';
+import { articleRegion, isArticleText, pageText, pageTextInSteps } from '../../../src/content/page-sample.ts';
+import { pageNamesBothSides, precheckPage } from '../../../src/content/precheck.ts';
 
 const PAGES = resolve(import.meta.dirname, '../../fixtures/pages');
 const documentOf = (html: string, title = 't') => parseHTML(`<!doctype html><html><head><title>${title}</title></head><body>${html}</body></html>`).document as unknown as Document;
 const namesBoth = (document: Document) => pageNamesBothSides(document, new AbortController().signal);
 
 describe('the pre-check sample', () => {
-  it('reads every text node once, leaving out scripts and styles, and stops at the limit inside an enormous node', () => {
-    const { body } = documentOf('<div><p>In <a href="/a">text</a></p></div><script>var iran = 1;</script><style>.russia{}</style><ul><li><a href="/b">teaser</a></li></ul>');
-    expect(pageText(body).texts).toEqual(['In ', 'text', 'teaser']);
+  it('reads every text node once, leaving out long scripts and styles, and stops at the limit inside an enormous node', () => {
+    const script = `var tags = ["${'x'.repeat(300)}"];`;
+    const { body } = documentOf(`<div><p>In <a href="/a">text</a></p></div><script>${script}</script><style>.russia{${' '.repeat(300)}}</style><ul><li><a href="/b">teaser</a></li></ul><script>var short = 1;</script>`);
+    expect(pageText(body).texts).toEqual(['In ', 'text', 'teaser', 'var short = 1;']);
     expect(pageText(documentOf(`<p>${'a'.repeat(5_000)}</p><p>more</p>`).body, 1_000).texts.join('')).toHaveLength(1_000);
   });
 
@@ -54,5 +55,21 @@ describe('the pre-check sample', () => {
       const { document } = parseHTML(readFileSync(resolve(PAGES, name), 'utf8'));
       expect(await namesBoth(document as unknown as Document), name).toBe(true);
     }
+  });
+
+  it('says where both names lie: the outermost article or main around them, or the whole page', async () => {
+    const regionOf = async (html: string, title = 't') => (await precheckPage(documentOf(html, title), new AbortController().signal))?.region?.id;
+    const article = (id: string, text: string) => `<article id="${id}"><p>${text}</p></article>`;
+    expect(await regionOf(`<nav><p>menu</p></nav><main id="m">${article('a', 'Iran and Russia signed.')}${article('b', 'More.')}</main>`)).toBe('m');
+    expect(await regionOf(`<div role="main" id="r"><p>Iran said.</p><p>Russia said.</p></div>`)).toBe('r');
+    // Two articles side by side, one name in each: the whole page.
+    expect(await regionOf(`${article('a', 'Iran said.')}${article('b', 'Russia said.')}`)).toBeUndefined();
+    // A name in the title lies in any article.
+    expect(await regionOf(article('a', 'Russia said.'), 'Iran news')).toBe('a');
+    // No article at all, or only one side named: the whole page, or no pass.
+    expect(await regionOf('<div><p>Iran and Russia.</p></div>')).toBeUndefined();
+    expect(await precheckPage(documentOf(article('a', 'Iran said.')), new AbortController().signal)).toBeNull();
+    const { body } = documentOf('<main id="m"><article id="a"><p id="p">x</p></article></main>');
+    expect(articleRegion(body.querySelector('#p')!.firstChild!, body)?.id).toBe('m');
   });
 });
