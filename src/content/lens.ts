@@ -13,7 +13,7 @@ import { precheckPage, type PagePass } from './precheck.ts';
 import { emptyReport, paintedOnly } from './report.ts';
 import { ReportGate } from './report-gate.ts';
 import { pageChanged, RereadPolicy } from './reread-policy.ts';
-import { Cancelled } from './scheduler.ts';
+import { afterNextPaint, Cancelled } from './scheduler.ts';
 import { isRangeShown, isRendered } from './visibility.ts';
 
 export interface LensOptions {
@@ -183,6 +183,8 @@ export class Lens {
         shadowRoots: this.options.shadowRoots,
         onShadowRoot: (shadowRoot) => this.observeShadowRoot(shadowRoot),
       });
+      await afterNextPaint(this.document);
+      if (signal.aborted) return;
       const reading = await this.reader.read(this.document, pass.region, signal);
       this.paint(reading);
       this.readFrames();

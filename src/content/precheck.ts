@@ -57,6 +57,12 @@ export async function precheckPage(document: Document, signal: AbortSignal): Pro
     names.findName(text, side, inArticle);
     return named;
   };
+  // Chunks read before Iran was found are searched for Russia after it is, one a chunk read, so no step of the
+  // walk searches them all at once (a page may have read 400,000 characters before naming Iran).
+  const searchBacklog = () => {
+    const earlier = before.shift();
+    if (earlier && found.russia === undefined) found.russia = namedIn(earlier, 'russia');
+  };
   const look = (chunk: PageText) => {
     if (found.iran === undefined) {
       found.iran = namedIn(chunk, 'iran');
@@ -64,13 +70,18 @@ export async function precheckPage(document: Document, signal: AbortSignal): Pro
         before.push(chunk);
         return false;
       }
-      for (const earlier of before) if (found.russia === undefined) found.russia = namedIn(earlier, 'russia');
-      before.length = 0;
-    }
+    } else searchBacklog();
     if (found.russia === undefined) found.russia = namedIn(chunk, 'russia');
     return found.russia !== undefined;
   };
-  const passes = look({ texts: [document.title], nodes: [] }) || (await runInSlices(pageTextInSteps(body, look), signal));
+  function* rest(): Generator<void, boolean, void> {
+    while (before.length > 0 && found.iran !== undefined && found.russia === undefined) {
+      searchBacklog();
+      yield;
+    }
+    return found.russia !== undefined && found.iran !== undefined;
+  }
+  const passes = look({ texts: [document.title], nodes: [] }) || (await runInSlices(pageTextInSteps(body, look), signal)) || (await runInSlices(rest(), signal));
   return passes ? { region: regionOf(found.iran ?? null, found.russia ?? null, body) } : null;
 }
 

@@ -72,4 +72,11 @@ describe('the pre-check sample', () => {
     const { body } = documentOf('<main id="m"><article id="a"><p id="p">x</p></article></main>');
     expect(articleRegion(body.querySelector('#p')!.firstChild!, body)?.id).toBe('m');
   });
+
+  it('finds Russia named long before Iran (searched after Iran is found, a chunk at a time)', async () => {
+    const filler = Array.from({ length: 40 }, (_, index) => `<p>Paragraph ${index} about the weather ${'and markets '.repeat(40)}</p>`).join('');
+    const html = `<main id="m"><p>Russia said so.</p>${filler}${filler}<p>Iran answered.</p>${filler}</main>`;
+    expect((await precheckPage(documentOf(html), new AbortController().signal))?.region?.id).toBe('m');
+    expect(await precheckPage(documentOf(html.replace('Russia said', 'Brazil said')), new AbortController().signal)).toBeNull();
+  });
 });
