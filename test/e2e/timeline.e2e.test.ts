@@ -14,7 +14,7 @@ import { filterEntries, NO_FILTERS } from '../../src/timeline/model/filters.ts';
 import { buildTimeline } from '../../src/timeline/model/timeline.ts';
 import { describeInEachBrowser } from './harness/browsers.ts';
 import type { TestPage } from './harness/extension-browser.ts';
-import { sendRuntimeMessage, sendTabMessage, waitForReport, type LensStateReply } from './harness/extension-state.ts';
+import { sendRuntimeMessage, sendTabMessage, waitForOpenCard, waitForReport } from './harness/extension-state.ts';
 import { SCREENSHOTS, useSession } from './harness/session.ts';
 
 const ARTICLE = readFileSync(resolve(import.meta.dirname, '../fixtures/pages/en-tehran-summit.html'), 'utf8');
@@ -269,7 +269,8 @@ describeInEachBrowser('timeline', ({ name, launch }) => {
     const { tabId, report } = await waitForReport(session.probe, url);
     await page.waitFor(() => CSS.highlights.size > 0 || null, null);
     await sendRuntimeMessage(session.probe, { type: 'run-command', tabId, command: 'next-claim' });
-    const state = ((await sendTabMessage(session.probe, tabId, { type: 'lens-state' })) as LensStateReply).value;
+    // The card opens once its details arrive from the background.
+    const state = await waitForOpenCard(session.probe, tabId);
     expect(state.openClaimId).not.toBeNull();
     const hit = report.claims.find((claim) => claim.claimId === state.openClaimId)!;
     const eventId = dataset.claims.find((claim) => claim.id === state.openClaimId)!.eventIds[0]!;
