@@ -85,11 +85,6 @@ export async function precheckPage(document: Document, signal: AbortSignal): Pro
   return passes ? { region: regionOf(found.iran ?? null, found.russia ?? null, body) } : null;
 }
 
-/** Does the page's title and prose name both states? */
-export async function pageNamesBothSides(document: Document, signal: AbortSignal): Promise<boolean> {
-  return (await precheckPage(document, signal)) !== null;
-}
-
 /** The article both names lie in (a name in the title lies in any), or null. */
 function regionOf(iran: Node | null, russia: Node | null, body: Element): Element | null {
   const iranRegion = iran && articleRegion(iran, body);

@@ -85,6 +85,7 @@ interface Stem {
 /** Marks an edge read as written ("ã" in "Irã"), not as whatever folds to the same ("a"). */
 const EXACT = '=';
 const UNSPACED = /[\u3040-\u30ff\u3400-\u9fff]/u;
+const HANGUL = /[\uac00-\ud7af]/u;
 
 /**
  * A single word is cut to its first six letters (covering case endings). A word shorter than five letters must stand
@@ -98,6 +99,9 @@ const UNSPACED = /[\u3040-\u30ff\u3400-\u9fff]/u;
 function stemOf(term: string): Stem | null {
   const prefix = term.endsWith('*');
   const name = prefix ? term.slice(0, -1) : term;
+  // Hangul is read as pages write it, in syllables (the engine's NFD splits them into jamo); particles follow
+  // names (러시아는, 이란과), so a Korean name always goes on.
+  if (HANGUL.test(name)) return /\s/u.test(name.trim()) ? null : { edges: [...name.trim().normalize('NFC')], open: true };
   const folded = foldTerm(name);
   if (folded.length < 2) return null;
   if (UNSPACED.test(folded)) return { edges: [...folded], open: true };

@@ -3,11 +3,11 @@ import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { articleRegion, isArticleText, pageText, pageTextInSteps } from '../../../src/content/page-sample.ts';
-import { pageNamesBothSides, precheckPage } from '../../../src/content/precheck.ts';
+import { precheckPage } from '../../../src/content/precheck.ts';
 
 const PAGES = resolve(import.meta.dirname, '../../fixtures/pages');
 const documentOf = (html: string, title = 't') => parseHTML(`<!doctype html><html><head><title>${title}</title></head><body>${html}</body></html>`).document as unknown as Document;
-const namesBoth = (document: Document) => pageNamesBothSides(document, new AbortController().signal);
+const namesBoth = async (document: Document) => (await precheckPage(document, new AbortController().signal)) !== null;
 
 describe('the pre-check sample', () => {
   it('reads every text node once, leaving out long scripts and styles, and stops at the limit inside an enormous node', () => {
