@@ -52,24 +52,23 @@ function findDatePublished(value: unknown, depth: number): string | undefined {
 }
 
 const JSON_LD = 'script[type="application/ld+json"]';
-const TIME = 'time[datetime]';
 
 /**
- * One query for every kind of date a page may declare, then the kinds in order of trust: each query walks the whole
- * document when nothing matches, and a large page has none of most.
+ * Elements by tag name, not by selector: matching a list of ten attribute selectors against every element of a
+ * 100,000-element page took 25 ms in one task, where a walk by tag name is the browser's fast path. With the
+ * article known, only the head and the article are searched, not the rest of a large page.
  */
 export function publishedDateOf(document: Document, region: Element | null = null): string | undefined {
-  const selector = [...META_SELECTORS, JSON_LD, TIME].join(', ');
-  // With the article known, its head and the article itself: not the rest of a large page.
-  const scopes: ParentNode[] = region ? [document.head, region].filter((scope): scope is HTMLHeadElement | Element => scope !== null) : [document];
-  const found = scopes.flatMap((scope) => Array.from(scope.querySelectorAll(selector)));
+  const scopes: (Document | Element)[] = region ? [document.head, region].filter((scope): scope is HTMLHeadElement | Element => scope !== null) : [document];
+  const byTag = (tag: string) => scopes.flatMap((scope) => Array.from(scope.getElementsByTagName(tag)));
+  const metas = byTag('meta');
   for (const selector of META_SELECTORS) {
-    const content = found.find((element) => element.matches(selector))?.getAttribute('content')?.trim();
+    const content = metas.find((element) => element.matches(selector))?.getAttribute('content')?.trim();
     if (content && ISO_DATE.test(content)) return content;
   }
-  const jsonLd = fromJsonLd(found.filter((element) => element.matches(JSON_LD)));
+  const jsonLd = fromJsonLd(byTag('script').filter((element) => element.matches(JSON_LD)));
   if (jsonLd) return jsonLd;
-  const times = found.filter((element) => element.matches(TIME));
+  const times = byTag('time').filter((element) => element.hasAttribute('datetime'));
   const time = (times.find((element) => element.closest('article')) ?? times[0])?.getAttribute('datetime')?.trim();
   return time && ISO_DATE.test(time) ? time : undefined;
 }

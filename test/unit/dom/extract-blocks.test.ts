@@ -89,6 +89,24 @@ describe('pageMetadata', () => {
     expect(page('<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","datePublished":"2023-12-07"}]}</script>').publishedDate).toBe('2023-12-07');
     expect(page('<script type="application/ld+json">{broken</script>', '<time datetime="2025-01-17">x</time>').publishedDate).toBe('2025-01-17');
   });
+
+  it('trusts meta over JSON-LD over <time>, a <time> in an article first, and searches only the head and the article when it is known', () => {
+    const html = `<!doctype html><html><head><title>T</title><script type="application/ld+json">{"datePublished":"2023-12-07"}</script></head><body>
+      <aside><time datetime="2020-01-01">old</time></aside><article id="a"><time datetime="2024-03-05">x</time><h1>Headline</h1></article>
+      <footer><meta itemprop="datePublished" content="2019-09-09"></footer></body></html>`;
+    const { document } = parseHTML(html) as unknown as { document: Document };
+    // The whole page: the meta in the footer wins over JSON-LD.
+    expect(pageMetadata(document).publishedDate).toBe('2019-09-09');
+    // Only the head and the article: JSON-LD, then the article's <time>.
+    const article = document.getElementById('a')!;
+    expect(pageMetadata(document, article).publishedDate).toBe('2023-12-07');
+    document.querySelector('script')!.remove();
+    expect(pageMetadata(document, article).publishedDate).toBe('2024-03-05');
+    expect(pageMetadata(document).publishedDate).toBe('2019-09-09');
+    document.querySelector('footer')!.remove();
+    // A <time> inside an article is trusted over an earlier one outside.
+    expect(pageMetadata(document).publishedDate).toBe('2024-03-05');
+  });
 });
 
 describe('extractBlocks with open shadow roots', () => {
