@@ -16,6 +16,12 @@ const SEPARATOR = '\u0001';
 let precheck: Precheck | null = null;
 const createPrecheckOnce = () => (precheck ??= createPrecheck(precheckPatterns));
 
+/** A chunk's texts joined as the patterns read them, and the node of each text. */
+interface PreparedChunk {
+  readonly text: string;
+  readonly nodes: readonly Node[];
+}
+
 /** A page that passed: where to read it. */
 export interface PagePass {
   /**
@@ -36,10 +42,10 @@ export async function precheckPage(document: Document, signal: AbortSignal): Pro
   const names = createPrecheckOnce();
   /** Where each state was first named in article text (null: in the title). */
   const found: { iran?: Node | null; russia?: Node | null } = {};
-  /** Chunks read before Iran was found: Russia may be named in them. */
-  const before: PageText[] = [];
-  const namedIn = ({ texts, nodes }: PageText, side: Side): Node | null | undefined => {
-    const text = names.prepare(texts.join(SEPARATOR));
+  /** Chunks read before Iran was found, joined and prepared once: Russia may be named in them. */
+  const before: PreparedChunk[] = [];
+  const prepared = ({ texts, nodes }: PageText): PreparedChunk => ({ text: names.prepare(texts.join(SEPARATOR)), nodes });
+  const namedIn = ({ text, nodes }: PreparedChunk, side: Side): Node | null | undefined => {
     // Which text a hit lies in: counted forward from the last hit (hits come in order).
     let cursor = { at: 0, segment: 0 };
     let named: Node | null | undefined;
@@ -63,7 +69,8 @@ export async function precheckPage(document: Document, signal: AbortSignal): Pro
     const earlier = before.shift();
     if (earlier && found.russia === undefined) found.russia = namedIn(earlier, 'russia');
   };
-  const look = (chunk: PageText) => {
+  const look = (read: PageText) => {
+    const chunk = prepared(read);
     if (found.iran === undefined) {
       found.iran = namedIn(chunk, 'iran');
       if (found.iran === undefined) {
