@@ -67,9 +67,10 @@ export function* pageTextInSteps(root: Element, look: (chunk: PageText) => boole
   let visited = 0;
   for (let node = walker.nextNode(); node && length < limit; node = walker.nextNode()) {
     if (++visited % NODES_PER_STEP === 0) yield;
-    // The length first: reading a megabyte of inline JSON as a string is what this check saves.
-    if ((node as CharacterData).length >= LONG_TEXT && UNREAD.has(node.parentNode?.nodeName ?? '')) continue;
+    // The text is read before its length is asked: each DOM call costs as much as reading a text (browsers hand a long
+    // one over without copying it), and every node has text but few are long.
     const data = (node as CharacterData).data;
+    if (data.length >= LONG_TEXT && UNREAD.has(node.parentNode?.nodeName ?? '')) continue;
     texts.push(length + data.length > limit ? data.slice(0, limit - length) : data);
     nodes.push(node);
     length += data.length;

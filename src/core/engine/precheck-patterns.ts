@@ -39,6 +39,9 @@ export const PRECHECK_RANGES: readonly (readonly [number, number])[] = [[0x00, 0
  */
 const WORD_CHARS = '0-9A-Za-z\\u00c0-\\u024f\\u0370-\\u03ff\\u0400-\\u052f\\u0590-\\u05ff\\u0600-\\u06ff\\u0900-\\u097f\\uac00-\\ud7af';
 
+/** A pattern no text matches (a side with no stem of ASCII letters). */
+const NEVER = '(?!)';
+
 const hex = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`;
 /** A class member: letters as they are, others (marks, spaces, invisible ones) as escapes. */
 const member = (code: number) => (/^\p{L}$/u.test(String.fromCharCode(code)) ? String.fromCharCode(code) : hex(code));
@@ -55,6 +58,22 @@ function classOf(chars: readonly string[]): string {
     index = end + 1;
   }
   return `[${parts.join('')}]`;
+}
+
+/**
+ * The blocks of letters beyond ASCII that stems are written in: Latin with its accents, Greek, Cyrillic, Hebrew,
+ * Arabic, Devanagari, Japanese and Chinese, Hangul. Text is scanned for them to find where the full pattern must read:
+ * a class of a few wide ranges is what V8 checks quickly (one of every accented letter is several times slower).
+ */
+const LETTER_BLOCKS: readonly (readonly [number, number])[] = [[0xc0, 0x24f], [0x370, 0x52f], [0x590, 0x6ff], [0x900, 0x97f], [0x3040, 0x9fff], [0xac00, 0xd7af]];
+
+/** The blocks holding `chars`, as one class; a character outside them all is a build error, not a missed name. */
+function blocksClassOf(chars: readonly string[]): string {
+  const codes = chars.map((char) => char.charCodeAt(0));
+  const outside = codes.filter((code) => !LETTER_BLOCKS.some(([from, to]) => code >= from && code <= to));
+  if (outside.length > 0) throw new Error(`precheck: stems hold characters outside LETTER_BLOCKS: ${outside.map(hex).join(' ')}`);
+  const used = LETTER_BLOCKS.filter(([from, to]) => codes.some((code) => code >= from && code <= to));
+  return `[${used.map(([from, to]) => `${hex(from)}-${hex(to)}`).join('')}]`;
 }
 
 /** For each folded character, every code unit the engine folds to it (itself included). */
@@ -164,19 +183,38 @@ function trieOf(stems: readonly Stem[], expansions: readonly string[]): TrieNode
   return root;
 }
 
-function renderTrie(node: TrieNode, forms: ReadonlyMap<string, readonly string[]>): string {
+/**
+ * The trie as a regular expression, reading each edge as the characters `keep` takes of those it stands for; null
+ * when `keep` leaves no way through this node.
+ */
+function renderTrie(node: TrieNode, forms: ReadonlyMap<string, readonly string[]>, keep: (char: string) => boolean, caseless = false): string | null {
   // An open end matches whatever follows: the longer names below it add nothing.
   if (node.end === 'open') return '';
-  const edgeOf = (edge: string) => {
+  const edgeOf = (edge: string): string | null => {
     if (edge === ' ') return '\\s+';
-    if (edge.startsWith(EXACT) && edge.length > 1) return classOf([edge.slice(1), edge.slice(1).toUpperCase()]);
-    const raw = forms.get(edge) ?? [edge];
+    const raw = (edge.startsWith(EXACT) && edge.length > 1 ? [edge.slice(1), edge.slice(1).toUpperCase()] : (forms.get(edge) ?? [edge])).filter(keep);
+    if (raw.length === 0) return null;
+    // Read with the `i` flag, an ASCII letter stands for both its cases.
+    if (caseless && raw.length === 2 && /^[a-z]$/.test(raw[0]!) && raw[1] === raw[0]!.toUpperCase()) return raw[0]!;
     return raw.length === 1 ? raw[0]!.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') : classOf(raw);
   };
-  const alternatives = [...node.children].sort(([a], [b]) => a.localeCompare(b)).map(([edge, child]) => `${edgeOf(edge)}${renderTrie(child, forms)}`);
+  const alternatives: string[] = [];
+  for (const [edge, child] of [...node.children].sort(([a], [b]) => a.localeCompare(b))) {
+    const head = edgeOf(edge);
+    const rest = head === null ? null : renderTrie(child, forms, keep, caseless);
+    if (head !== null && rest !== null) alternatives.push(`${head}${rest}`);
+  }
   // A closed end must end the word: the lookahead runs only once a whole stem has matched, so it costs nothing.
   if (node.end === 'closed') alternatives.push(`(?!${WORD_CHAR_TOKEN})`);
+  if (alternatives.length === 0) return null;
   return alternatives.length === 1 ? alternatives[0]! : `(?:${alternatives.join('|')})`;
+}
+
+/** The most characters a stem can match: one an edge, and a run of spaces (`\s+`) counted as up to eight. */
+function longestMatch(node: TrieNode): number {
+  let longest = 0;
+  for (const [edge, child] of node.children) longest = Math.max(longest, (edge === ' ' ? 8 : 1) + longestMatch(child));
+  return longest;
 }
 
 /** The state's names, its capital (and the Kremlin), and for Russia the blocs it leads: the terms a side is named by. */
@@ -198,9 +236,22 @@ export function precheckPatterns(dataset: Dataset): PrecheckPatterns {
   const expansions = [...forms.keys()].filter((folded) => folded.length > 1 && /^\p{L}+$/u.test(folded) && !UNSPACED.test(folded));
   // Several-character edges are written as the class of the characters that fold to them.
   const edgeForms = new Map([...forms].filter(([folded]) => folded.length === 1 || expansions.includes(folded)));
-  const patternOf = (side: Side) => {
-    const stems = minimalStems(termsOf(dataset, side).map(stemOf).filter((stem): stem is Stem => stem !== null));
-    return renderTrie(trieOf(stems, expansions), edgeForms);
+  const trieOfSide = (side: Side) => trieOf(minimalStems(termsOf(dataset, side).map(stemOf).filter((stem): stem is Stem => stem !== null)), expansions);
+  const tries = { russia: trieOfSide('russia'), iran: trieOfSide('iran') };
+  const isAscii = (char: string) => char.charCodeAt(0) < 0x80;
+  /** Every character beyond ASCII that some stem holds: where a text has none, the ASCII patterns find all. */
+  const others = new Set<string>();
+  const sideOf = (side: Side) => ({
+    all: renderTrie(tries[side], edgeForms, (char) => (isAscii(char) || others.add(char), true)) ?? NEVER,
+    ascii: renderTrie(tries[side], edgeForms, isAscii, true) ?? NEVER,
+  });
+  const russia = sideOf('russia');
+  const iran = sideOf('iran');
+  return {
+    russia,
+    iran,
+    wordChar: `[${WORD_CHARS}]`,
+    others: blocksClassOf([...others]),
+    longest: Math.max(longestMatch(tries.russia), longestMatch(tries.iran)),
   };
-  return { russia: patternOf('russia'), iran: patternOf('iran'), wordChar: `[${WORD_CHARS}]` };
 }
