@@ -7,20 +7,18 @@
  */
 import { precheckPatterns } from 'virtual:lens-precheck';
 import { createPrecheck, type Precheck, type Side } from '../core/engine/precheck-matcher.ts';
-import { articleRegion, isArticleText, pageTextInSteps, type PageText } from './page-sample.ts';
+import { articleRegion, isArticleText } from './article-text.ts';
 import { runInSlices } from './scheduler.ts';
-
-/** Between texts: no name runs across it, and it survives composing, so a hit's text node can be found again. */
-const SEPARATOR = '\u0001';
 
 let precheck: Precheck | null = null;
 const createPrecheckOnce = () => (precheck ??= createPrecheck(precheckPatterns));
 
-/** A chunk's texts joined as the patterns read them, and the node of each text. */
-interface PreparedChunk {
-  readonly text: string;
-  readonly nodes: readonly Node[];
-}
+/** Text searched at a time: one step of the search, between two chances to yield. */
+const WINDOW = 100_000;
+/** Enough for any article, scripts included; keeps a 10 MB page cheap. */
+const TEXT_LIMIT = 2_000_000;
+/** Text nodes walked past between two chances to yield (a page of 100,000 elements must not block). */
+const NODES_PER_STEP = 5_000;
 
 /** A page that passed: where to read it. */
 export interface PagePass {
@@ -32,64 +30,76 @@ export interface PagePass {
 }
 
 /**
- * Does the page's title and prose name both states? Read in chunks, so an article that names both early is not
- * read to the end. Iran is looked for first: most pages never name it, and for them Russia's longer pattern is never
- * even compiled. Nothing is built until the first page asks. Null when the page does not.
+ * Does the page's title and prose name both states? The body's text is taken in one native call (`textContent`,
+ * cheaper than visiting each text node from script) and searched for each side's names, Iran first: most pages never
+ * name it, and for them that is all. Only where a name may lie are text nodes walked to, by their lengths, and the
+ * one holding it asked whether the name is whole and in article text (not a script, a form field or a sidebar link).
+ * Null when the page does not name both.
  */
 export async function precheckPage(document: Document, signal: AbortSignal): Promise<PagePass | null> {
   const body = document.body;
   if (!body) return null;
   const names = createPrecheckOnce();
+  const title = names.prepare(document.title);
+  const text = body.textContent ?? '';
   /** Where each state was first named in article text (null: in the title). */
   const found: { iran?: Node | null; russia?: Node | null } = {};
-  /** Chunks read before Iran was found, joined and prepared once: Russia may be named in them. */
-  const before: PreparedChunk[] = [];
-  const prepared = ({ texts, nodes }: PageText): PreparedChunk => ({ text: names.prepare(texts.join(SEPARATOR)), nodes });
-  const namedIn = ({ text, nodes }: PreparedChunk, side: Side): Node | null | undefined => {
-    // Which text a hit lies in: counted forward from the last hit (hits come in order).
-    let cursor = { at: 0, segment: 0 };
-    let named: Node | null | undefined;
-    const inArticle = (index: number) => {
-      if (index < cursor.at) cursor = { at: 0, segment: 0 };
-      for (let next = text.indexOf(SEPARATOR, cursor.at); next >= 0 && next < index; next = text.indexOf(SEPARATOR, next + 1)) {
-        cursor = { at: next + 1, segment: cursor.segment + 1 };
-      }
-      // The title has no node: a headline naming a side counts.
-      const node = nodes[cursor.segment] ?? null;
-      if (node && !isArticleText(node, body)) return false;
-      named = node;
-      return true;
-    };
-    names.findName(text, side, inArticle);
-    return named;
-  };
-  // Chunks read before Iran was found are searched for Russia after it is, one a chunk read, so no step of the
-  // walk searches them all at once (a page may have read 400,000 characters before naming Iran).
-  const searchBacklog = () => {
-    const earlier = before.shift();
-    if (earlier && found.russia === undefined) found.russia = namedIn(earlier, 'russia');
-  };
-  const look = (read: PageText) => {
-    const chunk = prepared(read);
-    if (found.iran === undefined) {
-      found.iran = namedIn(chunk, 'iran');
-      if (found.iran === undefined) {
-        before.push(chunk);
-        return false;
-      }
-    } else searchBacklog();
-    if (found.russia === undefined) found.russia = namedIn(chunk, 'russia');
-    return found.russia !== undefined;
-  };
-  function* rest(): Generator<void, boolean, void> {
-    while (before.length > 0 && found.iran !== undefined && found.russia === undefined) {
-      searchBacklog();
-      yield;
-    }
-    return found.russia !== undefined && found.iran !== undefined;
+  for (const side of ['iran', 'russia'] as const) {
+    found[side] = names.findName(title, side) >= 0 ? null : await runInSlices(firstNamedNode(body, text, side, names), signal);
+    if (found[side] === undefined) return null;
   }
-  const passes = look({ texts: [document.title], nodes: [] }) || (await runInSlices(pageTextInSteps(body, look), signal)) || (await runInSlices(rest(), signal));
-  return passes ? { region: regionOf(found.iran ?? null, found.russia ?? null, body) } : null;
+  return { region: regionOf(found.iran ?? null, found.russia ?? null, body) };
+}
+
+/** An accent written as a separate mark: a name may be spelt with one ("Ira\u0303o"), which the patterns read composed. */
+const MARK = /[\u0300-\u036f]/g;
+
+/**
+ * The first text node of `body` that names `side` in article text, or undefined. `text` is the body's text: each
+ * index where a name may lie is found in it, and the walk goes to the node holding that index by the nodes' lengths,
+ * without reading their texts. A node holding an accent written as a separate mark is read whole, composed.
+ */
+function* firstNamedNode(body: Element, text: string, side: Side, names: Precheck): Generator<void, Node | undefined, void> {
+  const walker = body.ownerDocument.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  let node = walker.nextNode() as CharacterData | null;
+  let start = 0;
+  let visited = 0;
+  let checked: Node | null = null;
+  let inArticle = false;
+  const end = Math.min(text.length, TEXT_LIMIT);
+  /** Where in `text` the search goes on: everything before is decided. */
+  let from = 0;
+  for (let window = 0; window < end; window += WINDOW) {
+    const slice = text.slice(window, window + WINDOW + names.longest);
+    const nextMark = (at: number) => ((MARK.lastIndex = at), MARK.exec(slice)?.index ?? -1);
+    for (;;) {
+      const at = Math.max(0, from - window);
+      const [name, mark] = [names.findAnywhere(slice, side, at), nextMark(at)];
+      const found = mark < 0 || (name >= 0 && name < mark) ? name : mark;
+      if (found < 0 || found >= WINDOW || window + found >= end) break;
+      const index = window + found;
+      while (node && start + node.length <= index) {
+        start += node.length;
+        node = walker.nextNode() as CharacterData | null;
+        if (++visited % NODES_PER_STEP === 0) yield;
+      }
+      if (!node) return undefined;
+      if (node !== checked) [checked, inArticle] = [node, isArticleText(node, body)];
+      const whole = found === mark;
+      if (inArticle && namedIn(node.data, index - start, whole, side, names)) return node;
+      // A node outside article text, or read whole, is done with; otherwise its next possible name is looked at.
+      from = whole || !inArticle ? start + node.length : index + 1;
+    }
+    yield;
+  }
+  return undefined;
+}
+
+/** Is a name of `side` whole at `index` of this text (or, `whole`, anywhere in it once composed)? */
+function namedIn(data: string, index: number, whole: boolean, side: Side, names: Precheck): boolean {
+  if (whole) return names.findName(names.prepare(data), side) >= 0;
+  const from = Math.max(0, index - 1);
+  return names.findName(data.slice(from, index + names.longest + 1), side, (at) => at === index - from) >= 0;
 }
 
 /** The article both names lie in (a name in the title lies in any), or null. */

@@ -49,6 +49,15 @@ export interface Precheck {
    * default), or -1. `accept` sees the index of each hit in turn, so a page can reject names in its navigation.
    */
   findName(text: string, side: Side, accept?: (index: number) => boolean): number;
+  /**
+   * The first index from `from` on where a name of `side` may lie in a text that runs many texts together with
+   * nothing between them (an element's `textContent`): where a word starts is not checked, since the text before may
+   * be another's. Where one ends is: a short name ("Rus") at the very end of one text, with the next text starting
+   * with a letter and no space between, is not found (`findName` on that text alone would find it).
+   */
+  findAnywhere(text: string, side: Side, from: number): number;
+  /** The most characters one name matches (`PrecheckPatterns.longest`). */
+  readonly longest: number;
 }
 
 /** Combining accents: where a text has one, it is composed before reading. */
@@ -104,31 +113,34 @@ export function createPrecheck(patterns: PrecheckPatterns): Precheck {
     regex.lastIndex = from;
     return regex.exec(text)?.index ?? -1;
   };
-  return {
-    prepare: (text) => (COMBINING.test(text) ? text.normalize('NFC') : text),
-    findName(text, side, accept = () => true) {
-      const { all, ascii } = regexesOf(side);
-      const spans = spansOf(text);
-      // A name is either all ASCII (found by `ascii`) or holds another letter, and then starts within `longest`
-      // characters before it: in a span, where `all` reads a slice long enough to hold the name and the character after.
-      let span = 0;
-      const nextInSpans = (from: number) => {
-        for (; span < spans.length; span += 2) {
-          if (spans[span + 1]! < from) continue;
-          const index = nextMatch(all, text.slice(0, spans[span + 1]! + longest + 1), Math.max(from, spans[span]!));
-          if (index >= 0 && index <= spans[span + 1]!) return index;
-        }
-        return -1;
-      };
-      let nextAscii = nextMatch(ascii, text, 0);
-      let nextOther = nextInSpans(0);
-      while (nextAscii >= 0 || nextOther >= 0) {
-        const index = nextOther < 0 || (nextAscii >= 0 && nextAscii < nextOther) ? nextAscii : nextOther;
-        if (startsWord(text, index) && accept(index)) return index;
-        if (nextAscii === index) nextAscii = nextMatch(ascii, text, index + 1);
-        if (nextOther === index) nextOther = nextInSpans(index + 1);
+  /** The first index from `from` on where `regexes` match and `accept` takes it, or -1. */
+  const search = (text: string, { all, ascii }: Compiled, from: number, accept: (index: number) => boolean) => {
+    const spans = spansOf(text);
+    // A name is either all ASCII (found by `ascii`) or holds another letter, and then starts within `longest`
+    // characters before it: in a span, where `all` reads a slice long enough to hold the name and the character after.
+    let span = 0;
+    const nextInSpans = (start: number) => {
+      for (; span < spans.length; span += 2) {
+        if (spans[span + 1]! < start) continue;
+        const index = nextMatch(all, text.slice(0, spans[span + 1]! + longest + 1), Math.max(start, spans[span]!));
+        if (index >= 0 && index <= spans[span + 1]!) return index;
       }
       return -1;
-    },
+    };
+    let nextAscii = nextMatch(ascii, text, from);
+    let nextOther = nextInSpans(from);
+    while (nextAscii >= 0 || nextOther >= 0) {
+      const index = nextOther < 0 || (nextAscii >= 0 && nextAscii < nextOther) ? nextAscii : nextOther;
+      if (accept(index)) return index;
+      if (nextAscii === index) nextAscii = nextMatch(ascii, text, index + 1);
+      if (nextOther === index) nextOther = nextInSpans(index + 1);
+    }
+    return -1;
+  };
+  return {
+    longest,
+    prepare: (text) => (COMBINING.test(text) ? text.normalize('NFC') : text),
+    findName: (text, side, accept = () => true) => search(text, regexesOf(side), 0, (index) => startsWord(text, index) && accept(index)),
+    findAnywhere: (text, side, from) => search(text, regexesOf(side), from, () => true),
   };
 }

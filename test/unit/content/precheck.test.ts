@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { articleRegion, isArticleText, pageText, pageTextInSteps } from '../../../src/content/page-sample.ts';
+import { articleRegion, isArticleText } from '../../../src/content/article-text.ts';
 import { precheckPage } from '../../../src/content/precheck.ts';
 
 const PAGES = resolve(import.meta.dirname, '../../fixtures/pages');
@@ -10,29 +10,37 @@ const documentOf = (html: string, title = 't') => parseHTML(`<!doctype html><htm
 const namesBoth = async (document: Document) => (await precheckPage(document, new AbortController().signal)) !== null;
 
 describe('the pre-check sample', () => {
-  it('reads every text node once, leaving out long scripts and styles, and stops at the limit inside an enormous node', () => {
-    const script = `var tags = ["${'x'.repeat(300)}"];`;
-    const { body } = documentOf(`<div><p>In <a href="/a">text</a></p></div><script>${script}</script><style>.russia{${' '.repeat(300)}}</style><ul><li><a href="/b">teaser</a></li></ul><script>var short = 1;</script>`);
-    expect(pageText(body).texts).toEqual(['In ', 'text', 'teaser', 'var short = 1;']);
-    expect(pageText(documentOf(`<p>${'a'.repeat(5_000)}</p><p>more</p>`).body, 1_000).texts.join('')).toHaveLength(1_000);
+  it('finds a name in one text node, not across two, however the body’s text runs them together', async () => {
+    expect(await namesBoth(documentOf('<ul><li>Iran</li><li>Russia</li></ul>'))).toBe(true);
+    expect(await namesBoth(documentOf('<p>Tehran<br>Moscow</p>'))).toBe(true);
+    // Split across elements, or inside other words: not a name.
+    expect(await namesBoth(documentOf('<p>Ir<b>an</b> and Russia</p>'))).toBe(false);
+    expect(await namesBoth(documentOf('<p>Miranda and the rusty trust of Prussia, Tirana</p><p>Russia</p>'))).toBe(false);
+    expect(await namesBoth(documentOf('<p>Iran</p><p>rusty Ru</p><p>s</p>'))).toBe(false);
+    expect(await namesBoth(documentOf('<p>Iran</p><p>the Rus</p>\n<p>t</p>'))).toBe(true);
   });
 
-  it('hands the text over in chunks and stops reading as soon as it has seen enough', () => {
-    const { body } = documentOf(Array.from({ length: 50 }, (_, index) => `<p>paragraph ${index} ${'x'.repeat(100)}</p>`).join(''));
-    const seen: string[] = [];
-    const steps = pageTextInSteps(body, (chunk) => (seen.push(...chunk.texts), seen.length >= 10), 1_000_000, 500);
-    let step = steps.next();
-    while (!step.done) step = steps.next();
-    expect(step.value).toBe(true);
-    expect(seen.length).toBeGreaterThanOrEqual(10);
-    expect(seen.length).toBeLessThan(50);
+  it('finds names anywhere in a long body: across the steps of its search, and after long scripts', async () => {
+    const filler = (length: number) => `<p>${'weather and markets '.repeat(Math.ceil(length / 20)).slice(0, length)}</p>`;
+    // "Iran" straddling the end of the first step's text (100,000 characters).
+    expect(await namesBoth(documentOf(`${filler(99_998)}<p>Iran</p>${filler(150_000)}<p>Russia</p>`))).toBe(true);
+    expect(await namesBoth(documentOf(`<script>var data = "${'iran russia '.repeat(50_000)}";</script>${filler(20_000)}<p>Iran and Russia</p>`))).toBe(true);
+    expect(await namesBoth(documentOf(`<script>var data = "${'iran russia '.repeat(50_000)}";</script>${filler(20_000)}<p>Iran alone</p>`))).toBe(false);
+  });
+
+  it('reads accents written as separate marks', async () => {
+    expect(await namesBoth(documentOf('<p>o Ira\u0303o e a Ru\u0301ssia</p>'))).toBe(true);
+    expect(await namesBoth(documentOf('<p>Ira\u0303o</p><p>naïve cafe\u0301</p>'))).toBe(false);
   });
 
   it('takes text in paragraphs, headings and links in running text as prose, not form fields, code or links outside paragraphs', () => {
     const { body } = documentOf(
       '<p>plain <a href="/a"><i>linked</i></a></p><h1>head</h1><ul><li><a href="/b"><span>teaser</span></a></li></ul><textarea>typed</textarea><code>var x</code>',
     );
-    const byText = new Map(pageText(body).nodes.map((node) => [node.textContent, isArticleText(node, body)]));
+    const texts: Node[] = [];
+    const walker = body.ownerDocument.createTreeWalker(body, 4);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node);
+    const byText = new Map(texts.map((node) => [node.textContent, isArticleText(node, body)]));
     expect(Object.fromEntries(byText)).toEqual({ 'plain ': true, linked: true, head: true, teaser: false, typed: false, 'var x': false });
   });
 
