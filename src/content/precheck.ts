@@ -6,7 +6,7 @@
  * afterwards.
  */
 import { precheckPatterns } from 'virtual:lens-precheck';
-import { createPrecheck, type Precheck, type Side } from '../core/engine/precheck-matcher.ts';
+import { COMBINING, createPrecheck, type Precheck, type Side } from '../core/engine/precheck-matcher.ts';
 import { articleRegion, isArticleText } from './article-text.ts';
 import { runInSlices } from './scheduler.ts';
 
@@ -52,7 +52,7 @@ export async function precheckPage(document: Document, signal: AbortSignal): Pro
 }
 
 /** An accent written as a separate mark: a name may be spelt with one ("Ira\u0303o"), which the patterns read composed. */
-const MARK = /[\u0300-\u036f]/g;
+const MARK = new RegExp(COMBINING.source, 'g');
 
 /**
  * The first text node of `body` that names `side` in article text, or undefined. `text` is the body's text: each

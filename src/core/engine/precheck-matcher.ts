@@ -6,7 +6,7 @@
  */
 export type Side = 'russia' | 'iran';
 
-/** One side's stems as `RegExp` sources over the page's own text (flag `g` only). */
+/** One side's stems as `RegExp` sources over the page's own text. */
 export interface SidePatterns {
   /**
    * Every spelling. A stem must start a word; the matcher checks that on the rare hits. Short stems must also end
@@ -61,7 +61,7 @@ export interface Precheck {
 }
 
 /** Combining accents: where a text has one, it is composed before reading. */
-const COMBINING = /[\u0300-\u036f]/;
+export const COMBINING = /[\u0300-\u036f]/;
 /** Scripts written without spaces: a name may start anywhere. */
 const isUnspaced = (code: number) => code >= 0x3040 && code <= 0x9fff;
 
