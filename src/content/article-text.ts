@@ -22,6 +22,9 @@ export function isArticleText(node: Node, root: Node): boolean {
   return !inLink;
 }
 
+/** Is no text inside this element prose (a script, a style, a form field, an embedded object)? */
+export const holdsNoProse = (element: Element): boolean => SKIPPED.has(element.tagName.toUpperCase());
+
 /** Roles that mark a page's main content. */
 const MAIN_ROLES = new Set(['main', 'article']);
 

@@ -7,18 +7,17 @@
  */
 import { precheckPatterns } from 'virtual:lens-precheck';
 import { COMBINING, createPrecheck, type Precheck, type Side } from '../core/engine/precheck-matcher.ts';
-import { articleRegion, isArticleText } from './article-text.ts';
+import { articleRegion, holdsNoProse, isArticleText } from './article-text.ts';
 import { runInSlices } from './scheduler.ts';
+import { TextCursor } from './text-cursor.ts';
 
 let precheck: Precheck | null = null;
 const createPrecheckOnce = () => (precheck ??= createPrecheck(precheckPatterns));
 
 /** Text searched at a time: one step of the search, between two chances to yield. */
 const WINDOW = 100_000;
-/** Enough for any article, scripts included; keeps a 10 MB page cheap. */
+/** Enough for any article, scripts inside it included; keeps a 10 MB page cheap. */
 const TEXT_LIMIT = 2_000_000;
-/** Text nodes walked past between two chances to yield (a page of 100,000 elements must not block). */
-const NODES_PER_STEP = 5_000;
 
 /** A page that passed: where to read it. */
 export interface PagePass {
@@ -30,43 +29,101 @@ export interface PagePass {
 }
 
 /**
- * Does the page's title and prose name both states? The body's text is taken in one native call (`textContent`,
- * cheaper than visiting each text node from script) and searched for each side's names, Iran first: most pages never
- * name it, and for them that is all. Only where a name may lie are text nodes walked to, by their lengths, and the
- * one holding it asked whether the name is whole and in article text (not a script, a form field or a sidebar link).
- * Null when the page does not name both.
+ * Does the page's title and prose name both states? The body's text is taken a part at a time (its children, each
+ * in one native call: cheaper than visiting each text node from script) and searched for each side's names, Iran
+ * first: most pages never name it, and for them that is all. Only where a name may lie are text nodes walked to, by
+ * their lengths, and the one holding it asked whether the name is whole and in article text (not a script, a form
+ * field or a sidebar link). Null when the page does not name both.
  */
 export async function precheckPage(document: Document, signal: AbortSignal): Promise<PagePass | null> {
   const body = document.body;
   if (!body) return null;
   const names = createPrecheckOnce();
   const title = names.prepare(document.title);
-  const text = body.textContent ?? '';
+  const partAt = bodyParts(body);
   /** Where each state was first named in article text (null: in the title). */
   const found: { iran?: Node | null; russia?: Node | null } = {};
   for (const side of ['iran', 'russia'] as const) {
-    found[side] = names.findName(title, side) >= 0 ? null : await runInSlices(firstNamedNode(body, text, side, names), signal);
+    found[side] = names.findName(title, side) >= 0 ? null : await runInSlices(firstNamedNode(body, partAt, side, names), signal);
     if (found[side] === undefined) return null;
   }
   return { region: regionOf(found.iran ?? null, found.russia ?? null, body) };
 }
 
+/** A part of the body read as one text: a child of it (or the body itself), and the text searched in it. */
+interface Part {
+  readonly node: Node;
+  readonly text: string;
+  /** Where the search in `text` stops: the page's text beyond `TEXT_LIMIT` is not read. */
+  readonly end: number;
+}
+
+/** Above this many children, the body is read whole: reading them one by one would cost more than it saves. */
+const MANY_CHILDREN = 1_000;
+
+/**
+ * The body's parts, each read once when first asked for (Russia's search goes over the texts Iran's read): its
+ * children but those that hold no prose at all. A page's state is often a megabyte of JSON in a script at the end of
+ * the body (yahoo-2: 780,000 of its 1,100,000 characters), and copying it cost more than the whole search. Reading
+ * part by part also stops at the article when both names are in it, before the rest of the page.
+ */
+function bodyParts(body: Element): (index: number) => Part | undefined {
+  const nodes = partNodes(body);
+  const parts: Part[] = [];
+  let budget = TEXT_LIMIT;
+  return (index) => {
+    while (parts.length <= index && parts.length < nodes.length && budget > 0) {
+      const node = nodes[parts.length]!;
+      const text = node.textContent ?? '';
+      parts.push({ node, text, end: Math.min(text.length, budget) });
+      budget -= text.length;
+    }
+    return parts[index];
+  };
+}
+
+/**
+ * The body's children that may hold prose, or the body alone if it has very many. Counted by hand, not through
+ * `childNodes`, which would set up a `NodeList` used nowhere else (in Chromium's profiles, a DOM interface's first
+ * use in the content script's world costs a visible fraction of a millisecond).
+ */
+function partNodes(body: Element): Node[] {
+  const nodes: Node[] = [];
+  let count = 0;
+  for (let child = body.firstChild; child; child = child.nextSibling) {
+    if (++count > MANY_CHILDREN) return [body];
+    if (mayHoldProse(child)) nodes.push(child);
+  }
+  return nodes;
+}
+
+/** Text, or an element whose text may be prose (comments have text too, but never any of the page's). */
+const mayHoldProse = (node: Node): boolean =>
+  node.nodeType === 3 /* Node.TEXT_NODE */ || (node.nodeType === 1 /* Node.ELEMENT_NODE */ && !holdsNoProse(node as Element));
+
 /** An accent written as a separate mark: a name may be spelt with one ("Ira\u0303o"), which the patterns read composed. */
 const MARK = new RegExp(COMBINING.source, 'g');
 
+/** The first text node of the body's parts that names `side` in article text, or undefined. */
+function* firstNamedNode(body: Element, partAt: (index: number) => Part | undefined, side: Side, names: Precheck): Generator<void, Node | undefined, void> {
+  for (let index = 0, part = partAt(0); part; part = partAt(++index)) {
+    const node = yield* firstNamedNodeIn(part, body, side, names);
+    if (node) return node;
+  }
+  return undefined;
+}
+
 /**
- * The first text node of `body` that names `side` in article text, or undefined. `text` is the body's text: each
- * index where a name may lie is found in it, and the walk goes to the node holding that index by the nodes' lengths,
+ * The first text node of this part that names `side` in article text, or undefined. Each index of the part's text
+ * where a name may lie is found in it, and a cursor goes to the node holding that index by the nodes' lengths,
  * without reading their texts. A node holding an accent written as a separate mark is read whole, composed.
  */
-function* firstNamedNode(body: Element, text: string, side: Side, names: Precheck): Generator<void, Node | undefined, void> {
-  const walker = body.ownerDocument.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
-  let node = walker.nextNode() as CharacterData | null;
-  let start = 0;
-  let visited = 0;
+function* firstNamedNodeIn(part: Part, body: Element, side: Side, names: Precheck): Generator<void, Node | undefined, void> {
+  const { text, end } = part;
+  // Made at the first possible name: most parts have none.
+  let cursor: TextCursor | null = null;
   let checked: Node | null = null;
   let inArticle = false;
-  const end = Math.min(text.length, TEXT_LIMIT);
   /** Where in `text` the search goes on: everything before is decided. */
   let from = 0;
   for (let window = 0; window < end; window += WINDOW) {
@@ -78,12 +135,9 @@ function* firstNamedNode(body: Element, text: string, side: Side, names: Prechec
       const found = mark < 0 || (name >= 0 && name < mark) ? name : mark;
       if (found < 0 || found >= WINDOW || window + found >= end) break;
       const index = window + found;
-      while (node && start + node.length <= index) {
-        start += node.length;
-        node = walker.nextNode() as CharacterData | null;
-        if (++visited % NODES_PER_STEP === 0) yield;
-      }
-      if (!node) return undefined;
+      const position = yield* (cursor ??= new TextCursor(part.node, text.length)).seek(index);
+      if (!position) return undefined;
+      const { node, start } = position;
       if (node !== checked) [checked, inArticle] = [node, isArticleText(node, body)];
       const whole = found === mark;
       if (inArticle && namedIn(node.data, index - start, whole, side, names)) return node;

@@ -51,9 +51,11 @@ export interface Precheck {
   findName(text: string, side: Side, accept?: (index: number) => boolean): number;
   /**
    * The first index from `from` on where a name of `side` may lie in a text that runs many texts together with
-   * nothing between them (an element's `textContent`): where a word starts is not checked, since the text before may
-   * be another's. Where one ends is: a short name ("Rus") at the very end of one text, with the next text starting
-   * with a letter and no space between, is not found (`findName` on that text alone would find it).
+   * nothing between them (an element's `textContent`). After a letter, a name may still start a word where the
+   * letter ends another text: a capital after a letter that is not one ("HomeIran") is offered; a name after a
+   * capital ("NEWSIRAN") or starting in lower case, or in a script without case, is not. Where a name ends is checked:
+   * a short name ("Rus") at the very end of one text, with the next text starting with a letter and no space between,
+   * is not found (`findName` on that text alone would find it).
    */
   findAnywhere(text: string, side: Side, from: number): number;
   /** The most characters one name matches (`PrecheckPatterns.longest`). */
@@ -108,6 +110,16 @@ export function createPrecheck(patterns: PrecheckPatterns): Precheck {
   let spansFor: { text: string; spans: number[] } | null = null;
   const spansOf = (text: string) => (spansFor?.text === text ? spansFor : (spansFor = { text, spans: spansAroundOthers(text, others, longest) })).spans;
   const startsWord = (text: string, index: number) => index === 0 || isUnspaced(text.charCodeAt(index)) || !wordChar.test(text[index - 1]!);
+  /**
+   * In texts run together, a name may follow another text's last letter with nothing between ("HomeIran"): it then
+   * starts with a capital after a letter that is not one. Anywhere else after a letter ("Cyprus", "UNESCO", a word in
+   * a script without case) it lies inside a word.
+   */
+  const mayStartWord = (text: string, index: number) => {
+    if (startsWord(text, index)) return true;
+    const [before, first] = [text[index - 1]!, text[index]!];
+    return first !== first.toLowerCase() && before === before.toLowerCase();
+  };
   /** The first index from `from` on where `regex` matches `text`, or -1. */
   const nextMatch = (regex: RegExp, text: string, from: number) => {
     regex.lastIndex = from;
@@ -141,6 +153,6 @@ export function createPrecheck(patterns: PrecheckPatterns): Precheck {
     longest,
     prepare: (text) => (COMBINING.test(text) ? text.normalize('NFC') : text),
     findName: (text, side, accept = () => true) => search(text, regexesOf(side), 0, (index) => startsWord(text, index) && accept(index)),
-    findAnywhere: (text, side, from) => search(text, regexesOf(side), from, () => true),
+    findAnywhere: (text, side, from) => search(text, regexesOf(side), from, (index) => mayStartWord(text, index)),
   };
 }

@@ -26,6 +26,18 @@ describe('the pre-check sample', () => {
     expect(await namesBoth(documentOf(`${filler(99_998)}<p>Iran</p>${filler(150_000)}<p>Russia</p>`))).toBe(true);
     expect(await namesBoth(documentOf(`<script>var data = "${'iran russia '.repeat(50_000)}";</script>${filler(20_000)}<p>Iran and Russia</p>`))).toBe(true);
     expect(await namesBoth(documentOf(`<script>var data = "${'iran russia '.repeat(50_000)}";</script>${filler(20_000)}<p>Iran alone</p>`))).toBe(false);
+     // A page's state in scripts at the body's top level is not read at all: it does not use up the text read.
+    const state = `<script>var state = "${'x'.repeat(2_100_000)}";</script>`;
+    expect(await namesBoth(documentOf(`${state}<p>Iran and Russia</p>`))).toBe(true);
+    expect(await namesBoth(documentOf(`<div>${state}</div><p>Iran and Russia</p>`))).toBe(false);
+    expect(await namesBoth(documentOf('<!-- Iran and Russia --><style>.iran{}</style><p>Russia</p>'))).toBe(false);
+  });
+
+  it('reads a body of very many children whole, still one text node at a time', async () => {
+    const many = '<p>markets</p>'.repeat(1_500);
+    expect(await namesBoth(documentOf(`${many}<p>Iran</p>${many}Russia${many}`))).toBe(true);
+    expect(await namesBoth(documentOf(`${many}<p>Ir</p><p>an and Russia</p>${many}`))).toBe(false);
+    expect(await namesBoth(documentOf(`${many}<script>Iran</script><p>Russia</p>${many}`))).toBe(false);
   });
 
   it('reads accents written as separate marks', async () => {

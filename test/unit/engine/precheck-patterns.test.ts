@@ -110,6 +110,20 @@ describe('precheck patterns', () => {
     for (const text of ['Iranian and Russian officials', 'IRAN–RUSSIA', '(Iran) [Moscow]']) expect(namesBoth(text), text).toBe(true);
   });
 
+  it('in texts run together, offer a name after a letter only where another text may end: a capital after a small letter', () => {
+    const anywhere = (text: string, side: 'russia' | 'iran') => {
+      const offered: number[] = [];
+      for (let at = precheck.findAnywhere(text, side, 0); at >= 0; at = precheck.findAnywhere(text, side, at + 1)) offered.push(at);
+      return offered;
+    };
+    // <li>Home</li><li>Iran</li>, <b>Breaking:</b>Russia: the texts' boundaries are not in the text.
+    expect(anywhere('HomeIran', 'iran')).toEqual([4]);
+    expect(anywhere('Breaking:Russia and the Kremlin', 'russia')).toEqual([9, 24]);
+    // Inside words: a small letter after a letter, or any letter after a capital.
+    expect(anywhere('Cyprus, UNESCO and the Prussians', 'russia')).toEqual([]);
+    expect(anywhere('MiranDA, Tirana', 'iran')).toEqual([]);
+  });
+
   it('stay quiet on pages naming neither side, or only one', () => {
     for (const text of ['The weather in Paris is sunny today.', 'Iran’s football team won.', 'Moscow’s metro opened a new line.', 'Brush the rust off.']) {
       expect(namesBoth(text), text).toBe(false);
