@@ -9,7 +9,6 @@ import { precheckPatterns } from 'virtual:lens-precheck';
 import { COMBINING, createPrecheck, type Precheck, type Side } from '../core/engine/precheck-matcher.ts';
 import { articleRegion, holdsNoProse, isArticleText } from './article-text.ts';
 import { runInSlices } from './scheduler.ts';
-import { TextCursor } from './text-cursor.ts';
 
 let precheck: Precheck | null = null;
 const createPrecheckOnce = () => (precheck ??= createPrecheck(precheckPatterns));
@@ -18,6 +17,8 @@ const createPrecheckOnce = () => (precheck ??= createPrecheck(precheckPatterns))
 const WINDOW = 100_000;
 /** Enough for any article, scripts inside it included; keeps a 10 MB page cheap. */
 const TEXT_LIMIT = 2_000_000;
+/** Text nodes walked past between two chances to yield (a page of 100,000 elements must not block). */
+const NODES_PER_STEP = 5_000;
 
 /** A page that passed: where to read it. */
 export interface PagePass {
@@ -115,13 +116,17 @@ function* firstNamedNode(body: Element, partAt: (index: number) => Part | undefi
 
 /**
  * The first text node of this part that names `side` in article text, or undefined. Each index of the part's text
- * where a name may lie is found in it, and a cursor goes to the node holding that index by the nodes' lengths,
+ * where a name may lie is found in it, and the walk goes to the node holding that index by the nodes' lengths,
  * without reading their texts. A node holding an accent written as a separate mark is read whole, composed.
  */
 function* firstNamedNodeIn(part: Part, body: Element, side: Side, names: Precheck): Generator<void, Node | undefined, void> {
   const { text, end } = part;
-  // Made at the first possible name: most parts have none.
-  let cursor: TextCursor | null = null;
+  // The walk over the part's text nodes starts at its first possible name: most parts have none.
+  let walker: TreeWalker | null = null;
+  let node: CharacterData | null = null;
+  /** Where `node`'s data starts in `text`. */
+  let start = 0;
+  let visited = 0;
   let checked: Node | null = null;
   let inArticle = false;
   /** Where in `text` the search goes on: everything before is decided. */
@@ -135,9 +140,17 @@ function* firstNamedNodeIn(part: Part, body: Element, side: Side, names: Prechec
       const found = mark < 0 || (name >= 0 && name < mark) ? name : mark;
       if (found < 0 || found >= WINDOW || window + found >= end) break;
       const index = window + found;
-      const position = yield* (cursor ??= new TextCursor(part.node, text.length)).seek(index);
-      if (!position) return undefined;
-      const { node, start } = position;
+      if (!walker) {
+        walker = part.node.ownerDocument!.createTreeWalker(part.node, 4 /* NodeFilter.SHOW_TEXT */);
+        // A text part is its own only node: a walker rooted at it shows none.
+        node = (part.node.nodeType === 3 ? part.node : walker.nextNode()) as CharacterData | null;
+      }
+      while (node && start + node.length <= index) {
+        start += node.length;
+        node = walker.nextNode() as CharacterData | null;
+        if (++visited % NODES_PER_STEP === 0) yield;
+      }
+      if (!node) return undefined;
       if (node !== checked) [checked, inArticle] = [node, isArticleText(node, body)];
       const whole = found === mark;
       if (inArticle && namedIn(node.data, index - start, whole, side, names)) return node;
