@@ -66,7 +66,7 @@ const MANY_CHILDREN = 1_000;
  * The body's parts, each read once when first asked for (Russia's search goes over the texts Iran's read): its
  * children but those that hold no prose at all. A page's state is often a megabyte of JSON in a script at the end of
  * the body (yahoo-2: 780,000 of its 1,100,000 characters), and copying it cost more than the whole search. Reading
- * part by part also stops at the article when both names are in it, before the rest of the page.
+ * part by part also stops at the first child that holds both names, before the rest of the page.
  */
 function bodyParts(body: Element): (index: number) => Part | undefined {
   const nodes = partNodes(body);
