@@ -6,6 +6,9 @@
 /** Elements whose text is not read as prose. */
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SVG', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT', 'VIDEO', 'AUDIO', 'SELECT', 'CODE']);
 
+/** Is no text inside this element prose (a script, a style, a form field, an embedded object)? */
+export const holdsNoProse = (element: Element): boolean => SKIPPED.has(element.tagName.toUpperCase());
+
 /**
  * Is this text node prose of the page? Not inside a script, style, form field or embedded object, and not in a
  * link outside a paragraph (teasers, navigation, "related stories": a sidebar link naming both countries is not
@@ -14,16 +17,13 @@ const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 
 export function isArticleText(node: Node, root: Node): boolean {
   let inLink = false;
   for (let element = node.parentElement; element && element !== root.parentNode; element = element.parentElement) {
+    if (holdsNoProse(element)) return false;
     const tag = element.tagName.toUpperCase();
-    if (SKIPPED.has(tag)) return false;
     if (tag === 'A') inLink = true;
     else if (tag === 'P' && inLink) return true;
   }
   return !inLink;
 }
-
-/** Is no text inside this element prose (a script, a style, a form field, an embedded object)? */
-export const holdsNoProse = (element: Element): boolean => SKIPPED.has(element.tagName.toUpperCase());
 
 /** Roles that mark a page's main content. */
 const MAIN_ROLES = new Set(['main', 'article']);
