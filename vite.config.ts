@@ -7,6 +7,7 @@ import { manifestForBrowser, parseTargetBrowser, type SourceManifest } from './s
 import { BROWSER_TARGETS, classicContentScripts } from './src/build/classic-content-script.ts';
 import { datasetPlugin } from './src/build/dataset-plugin.ts';
 import { noEvalPlugin } from './src/build/no-eval-plugin.ts';
+import { INJECTED_SCRIPT_SOURCES } from './src/shared/injected-scripts.ts';
 
 const root = import.meta.dirname;
 const source = JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8')) as SourceManifest;
@@ -26,7 +27,7 @@ export default defineConfig(({ mode }) => {
       noEvalPlugin(),
       datasetPlugin(),
       crx({ manifest: manifestForBrowser(source, target) as never, browser: target }),
-      classicContentScripts({ root, outDir, source, define }),
+      classicContentScripts({ root, outDir, source, injected: INJECTED_SCRIPT_SOURCES, define }),
     ],
     build: {
       outDir,

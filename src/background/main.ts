@@ -15,6 +15,7 @@ import { clearBadge, showBadge } from './badge.ts';
 import { openTimeline } from './open-timeline.ts';
 import { engineTiming, getEngine } from './engine-host.ts';
 import { PageAnnotator } from './page-annotator.ts';
+import { syncReadsBeyond } from './reads-beyond.ts';
 import { reportOf } from './page-report.ts';
 import { isTopActiveDocument, senderHostname } from './sender-trust.ts';
 import { loadSettings, patchSettings } from './settings-store.ts';
@@ -180,4 +181,10 @@ browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
 browser.tabs.onRemoved.addListener((tabId) => {
   annotator.forgetTab(tabId);
   void forgetReport(tabId);
+});
+
+// The shadow-root and frame settings reach unread pages through a registered script (see reads-beyond.ts).
+void syncReadsBeyond();
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && 'settings' in changes) void syncReadsBeyond();
 });

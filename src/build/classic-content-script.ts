@@ -13,7 +13,11 @@ import { datasetPlugin } from './dataset-plugin.ts';
 
 export const BROWSER_TARGETS = ['chrome116', 'firefox140'];
 
-export function classicContentScripts(options: { root: string; outDir: string; source: SourceManifest; define?: Record<string, string> }): Plugin {
+/**
+ * `injected`: scripts built the same way but not declared in the manifest, which the background registers or injects
+ * itself (shared/injected-scripts.ts).
+ */
+export function classicContentScripts(options: { root: string; outDir: string; source: SourceManifest; injected?: readonly string[]; define?: Record<string, string> }): Plugin {
   // closeBundle also runs after a failed build; only add content scripts to a written bundle.
   let written = false;
   return {
@@ -27,7 +31,7 @@ export function classicContentScripts(options: { root: string; outDir: string; s
     },
     async closeBundle() {
       if (!written) return;
-      const sources = [...new Set((options.source.content_scripts ?? []).flatMap((entry) => entry.js))];
+      const sources = [...new Set([...(options.source.content_scripts ?? []).flatMap((entry) => entry.js), ...(options.injected ?? [])])];
       for (const sourcePath of sources) {
         await build({
           configFile: false,

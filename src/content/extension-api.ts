@@ -18,7 +18,6 @@ interface RuntimeApi {
 
 interface StorageApi {
   readonly onChanged: { addListener(listener: (changes: Record<string, unknown>, area: string) => void): void };
-  readonly local: { get(key: string): Promise<Record<string, unknown>> };
 }
 
 interface ExtensionApi {
@@ -55,11 +54,6 @@ export function onMessage(handler: (message: unknown) => Promise<unknown> | unde
 
 export function onStorageChanged(listener: (changes: Record<string, unknown>, area: string) => void): void {
   api().storage.onChanged.addListener(listener);
-}
-
-/** One stored value, read directly (no message, so the background is not woken for it). */
-export async function readStored(key: string): Promise<unknown> {
-  return (await api().storage.local.get(key))[key];
 }
 
 /** Is the extension this script belongs to still there (not updated, disabled or removed since)? */

@@ -1,13 +1,16 @@
 /**
  * Content script entry. Built as one classic script (no web-accessible loader), run at
- * document_idle in the top frame of http(s) pages. Messages from the background and popup
- * are the only way in; the page itself can neither see nor call any of this. Nothing is
- * built at load: the engine lives in the background, and this script only reads and paints.
+ * document_idle in the top frame of http(s) pages. The extension's messages, and its code
+ * injected into this isolated world (page-hooks.ts), are the only ways in; the page itself
+ * can neither see nor call any of this. Nothing is built at load: the engine lives in the
+ * background, and this script only reads and paints. A page that fails the pre-check costs
+ * no call to the extension's APIs at all.
  */
 import type { LensState, TabMessage } from '../shared/messages.ts';
+import type { LensWorld } from '../shared/page-hooks.ts';
 import type { PageReport } from '../shared/report.ts';
 import type { PageSettings } from '../shared/settings.ts';
-import { extensionAlive, onMessage, onStorageChanged, readStored, sendMessage } from './extension-api.ts';
+import { extensionAlive, onMessage, onStorageChanged, sendMessage } from './extension-api.ts';
 import { Lens, settingsKeyOf } from './lens.ts';
 import { watchForOrphaning, type OrphanWatch } from './orphan-watch.ts';
 import { precheckPage, type PagePass } from './precheck.ts';
@@ -40,7 +43,6 @@ function isTabMessage(value: unknown): value is TabMessage {
   const message = value as Record<string, unknown>;
   if (message.type === 'navigate-claim') return message.direction === 1 || message.direction === -1;
   if (message.type === 'focus-claim') return typeof message.claimId === 'string' && Number.isInteger(message.start);
-  if (message.type === 'page-status') return true;
   // Test-only messages: absent from shipped builds (see shared/messages.ts).
   return __LENS_TEST_MESSAGES__ && (message.type === 'stop-lens' || message.type === 'lens-state');
 }
@@ -81,23 +83,18 @@ async function applySettings(prechecked?: PagePass): Promise<void> {
   await lens.start({ prechecked });
 }
 
-/** Where the page passed the pre-check: until it does, no message is sent and no setting is read. */
+/** Where the page passed the pre-check (null: it did not, or not yet). */
 let passedPrecheck: PagePass | null = null;
+/** Set once the pre-check has answered: until then a request to read beyond the document waits for its answer. */
+let prechecked = false;
+/** Listening to the extension's messages and settings: from the first time the page is read, never before. */
+let listening = false;
 
-/**
- * The pre-check sees neither shadow trees nor frames: with either setting on, the lens reads the page (and its
- * frames) whatever it says. The settings are read from storage directly, so most pages still send no message.
- */
-async function readsBeyondTheDocument(): Promise<boolean> {
-  const stored = await readStored('settings').catch(() => null);
-  if (typeof stored !== 'object' || stored === null) return false;
-  const { shadowDom, iframes } = stored as { shadowDom?: unknown; iframes?: unknown };
-  return shadowDom === true || iframes === true;
-}
-
-/** Does a settings change concern this page: it is read already, passed the pre-check, or its shadow trees or frames are read? */
-async function appliesNow(): Promise<boolean> {
-  return lens !== null || passedPrecheck !== null || (await readsBeyondTheDocument());
+/** Reads the page from now on: a page that passed the pre-check, or any page while the shadow-root or frame setting is on. */
+function readPage(pass?: PagePass): Promise<void> {
+  if (pass) passedPrecheck = pass;
+  listenToTheExtension();
+  return applySettings(passedPrecheck ?? undefined);
 }
 
 /** The e2e tests learn that a page failed the pre-check (a shipped build sends nothing then). */
@@ -114,13 +111,12 @@ function lensState(): LensState {
   return { highlighted: 0, focusedIndex: -1, openClaimId: null, firstPaintAt: null, reads: 0, cardFocus: null, cardPosition: null, ...lens?.state(), scriptStartedAt };
 }
 
-function main(): void {
-  if (window.top !== window || !(document instanceof HTMLDocument)) return;
+function listenToTheExtension(): void {
+  if (listening) return;
+  listening = true;
   onMessage((raw: unknown) => {
     if (!isTabMessage(raw)) return undefined;
     if (__LENS_TEST_MESSAGES__ && raw.type === 'lens-state') return Promise.resolve({ ok: true, value: lensState() });
-    // The popup asks only when the background holds no report: this page was never read.
-    if (raw.type === 'page-status') return Promise.resolve({ ok: true, value: lens ? null : unreadReport() });
     if (!lens) return Promise.resolve({ ok: false, error: 'not active on this page' });
     if (raw.type === 'navigate-claim') lens.navigate(raw.direction);
     else if (raw.type === 'focus-claim') return Promise.resolve({ ok: lens.focusClaimAt(raw.claimId, raw.start), value: null });
@@ -134,23 +130,41 @@ function main(): void {
   // Turning the extension off for this site (or everywhere) takes effect at once, and back on too.
   onStorageChanged((changes, area) => {
     // storage.local holds the settings (storage.sync only mirrors them).
-    if (area === 'local' && 'settings' in changes) void appliesNow().then((applies) => (applies ? applySettings() : undefined)).catch(() => undefined);
+    if (area === 'local' && 'settings' in changes) void applySettings().catch(() => undefined);
   });
-  // The pre-check comes first: on most pages it is all we do.
+}
+
+/** The shadow-root or frame setting is on (the background registers `reads-beyond` meanwhile): see reads-beyond.ts. */
+const readsBeyondTheDocument = () => (globalThis as LensWorld).russiaIranLensReadsBeyond === true;
+
+/** For the extension's code injected beside this script (page-hooks.ts): the popup and the background. */
+function offerHooks(): void {
+  (globalThis as LensWorld).russiaIranLens = {
+    // The popup asks only when the background holds no report: this page was never read.
+    status: () => (lens ? null : unreadReport()),
+    readBeyond: () => {
+      if (prechecked && !listening) void readPage().catch(() => undefined);
+    },
+  };
+}
+
+function main(): void {
+  if (window.top !== window || !(document instanceof HTMLDocument)) return;
+  offerHooks();
+  // The pre-check comes first: on most pages it is all we do, without a single call to the extension's APIs.
   precheckPage(document, new AbortController().signal)
     .then((pass) => {
-      passedPrecheck = pass;
-      if (pass) return applySettings(pass);
+      prechecked = true;
+      if (pass) return readPage(pass);
+      // The pre-check sees neither shadow trees nor frames: with either setting on, the page is read whatever it says.
+      if (readsBeyondTheDocument()) return readPage();
       tellTestsUnread();
       watchUntilItNamesBothSides(document, {
         isAlive: extensionAlive,
         onFailed: tellTestsUnread,
-        onPassed: (later) => {
-          passedPrecheck = later;
-          void applySettings(later).catch(() => undefined);
-        },
+        onPassed: (later) => void readPage(later).catch(() => undefined),
       });
-      return readsBeyondTheDocument().then((reads) => (reads ? applySettings() : undefined));
+      return undefined;
     })
     .catch(() => {
       // A page that breaks our reading must never see an error from us.

@@ -2,7 +2,8 @@
  * A page that failed the pre-check may still become an article (a single-page app, a feed that loads the story).
  * Only the text mutations bring is checked for a name of either side (a ticking clock never names one); when it
  * has one, or the page moved to another address, the whole page is pre-checked again, throttled like re-reads,
- * and `onPassed` runs once it passes. The watch then ends; it also ends, quietly, when the extension is gone.
+ * and `onPassed` runs once it passes. The watch then ends; it also ends, quietly, when it finds the extension gone
+ * (asked before each check).
  */
 import { addedText } from './added-text.ts';
 import { namesEitherSide, precheckPage, type PagePass } from './precheck.ts';
@@ -32,9 +33,10 @@ export function watchUntilItNamesBothSides(document: Document, options: UnreadWa
     policy.stop();
   };
   const recheck = async () => {
-    if (!options.isAlive()) return end();
     const mustCheck = overflow || address() !== checkedUrl || namesEitherSide(newText.join('\u0001'));
     [newText, newLength, overflow, checkedUrl] = [[], 0, false, address()];
+    // Asked only before a check: a page that never names either side costs no call to the extension's APIs.
+    if (mustCheck && !options.isAlive()) return end();
     const pass = mustCheck ? await precheckPage(document, controller.signal).catch(() => null) : null;
     policy.readDone();
     if (controller.signal.aborted) return;

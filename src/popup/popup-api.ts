@@ -2,6 +2,7 @@
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import { replySchema } from '../shared/messages.ts';
+import type { LensWorld } from '../shared/page-hooks.ts';
 import { PageReportSchema, type PageReport } from '../shared/report.ts';
 import { SettingsSchema, type Settings } from '../shared/settings.ts';
 
@@ -18,15 +19,21 @@ async function ask<T>(schema: z.ZodType<{ ok: true; value: T } | { ok: false; er
 
 /**
  * The tab's report from the background; failing that, from the page itself: a page that fails the pre-check sends
- * nothing (on most pages the content script sends no message at all), so the popup asks it. No answer: the
- * content script does not run there (a browser page, a store).
+ * nothing and listens to nothing (see shared/page-hooks.ts), so the popup runs a function in the content script's
+ * isolated world that asks it. No answer: the content script does not run there (a browser page, a store, a tab
+ * opened before the extension was installed).
  */
 export async function loadReport(tabId: number): Promise<PageReport | null> {
   const report = await ask(ReportReply, { type: 'get-report', tabId });
   if (report) return report;
   try {
-    const reply = ReportReply.safeParse(await browser.tabs.sendMessage(tabId, { type: 'page-status' }));
-    return reply.success && reply.data.ok ? reply.data.value : null;
+    const [injection] = await browser.scripting.executeScript({
+      target: { tabId },
+      // Runs in the page's isolated world, serialised: it may use nothing from here.
+      func: () => (globalThis as LensWorld).russiaIranLens?.status() ?? null,
+    });
+    const status = PageReportSchema.nullable().safeParse(injection?.result);
+    return status.success ? status.data : null;
   } catch {
     return null;
   }

@@ -108,8 +108,6 @@ export function replySchema<T extends z.ZodType>(value: T) {
 export type TabMessage =
   | { type: 'navigate-claim'; direction: 1 | -1 }
   | { type: 'focus-claim'; claimId: string; start: number }
-  /** The popup, when the background has no report: the page was never read (it failed the pre-check). */
-  | { type: 'page-status' }
   | { type: 'stop-lens' }
   | { type: 'lens-state' };
 

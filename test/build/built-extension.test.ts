@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { READS_BEYOND } from '../../src/shared/injected-scripts.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const manifestOf = (browser: 'chrome' | 'firefox') => JSON.parse(readFileSync(resolve(ROOT, 'dist', browser, 'manifest.json'), 'utf8'));
@@ -30,9 +31,16 @@ describe.each(['chrome', 'firefox'] as const)('the %s build', (browser) => {
     expect(script).not.toMatch(/ZodError|\$ZodType/);
   });
 
-  it('asks only for storage, with no host permissions and a strict extension CSP', () => {
-    expect(manifest.permissions).toEqual(['storage']);
-    expect(manifest.host_permissions).toBeUndefined();
+  it('ships the script the background injects as a classic script too', () => {
+    const script = readFileSync(resolve(ROOT, 'dist', browser, READS_BEYOND.file), 'utf8');
+    expect(script).toMatch(/russiaIranLensReadsBeyond/);
+    expect(script).not.toMatch(/^\s*import[\s{*]|\bimport\(/m);
+  });
+
+  it('asks for storage and scripting, host permissions no wider than its content script, and a strict extension CSP', () => {
+    expect(manifest.permissions).toEqual(['storage', 'scripting']);
+    // The pages the content script already runs on: the same install warning, not a wider one.
+    expect(manifest.host_permissions).toEqual(manifest.content_scripts[0].matches);
     expect(manifest.optional_permissions).toBeUndefined();
     const csp = manifest.content_security_policy.extension_pages as string;
     // "No network" is structural: extension pages may load only their own files and connect nowhere.

@@ -189,6 +189,24 @@ describeInEachBrowser('on the page', ({ name, launch }) => {
     await setShadowDom(false);
     expect(await page.waitFor(() => CSS.highlights.size === 0 || null, null, 15_000)).toBe(true);
     await page.close();
+    // A page opened while the setting is on is read from the start (the background's registered script tells it).
+    await setShadowDom(true);
+    // Once the background has registered it (opened sooner, the page would be told as an open tab instead).
+    const registered = await session.probe.waitFor(
+      async () => {
+        const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+        return (await api.scripting.getRegisteredContentScripts()).some((script) => script.id === 'reads-beyond') || null;
+      },
+      null,
+      15_000,
+    );
+    expect(registered).toBe(true);
+    const later = session.server.page('/shadow-later.html', shadowPage);
+    const opened = await session.browser.newPage();
+    await opened.goto(later);
+    expect(await opened.waitFor(() => CSS.highlights.size > 0 || null, null, 15_000)).toBe(true);
+    await setShadowDom(false);
+    await opened.close();
   });
 
   it('reads same-origin iframes only when the setting is on', async () => {

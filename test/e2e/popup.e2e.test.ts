@@ -108,6 +108,12 @@ describeInEachBrowser('popup', ({ name, launch }) => {
     }, tabId);
     expect(stored).toBe(0);
     expect(report.reasonDetails?.[0]?.code).toBe('precheck');
+    // Nor does it listen: it made no call to the extension's APIs (the popup reached it through scripting, above).
+    const listened = await sendTabMessage(session.probe, tabId, { type: 'lens-state' }).then(
+      () => true,
+      (error: unknown) => (/receiving end|could not establish/i.test(String(error)) ? false : String(error)),
+    );
+    expect(listened).toBe(false);
     const popup = await openPopup(tabId);
     expect(await popup.evaluate(() => document.querySelector('[data-testid="report"]')?.getAttribute('data-relevant') ?? null, null)).toBe('false');
     const results = await popup.evaluate(async () => {

@@ -187,21 +187,19 @@ function trieOf(stems: readonly Stem[], expansions: readonly string[]): TrieNode
  * The trie as a regular expression, reading each edge as the characters `keep` takes of those it stands for; null
  * when `keep` leaves no way through this node.
  */
-function renderTrie(node: TrieNode, forms: ReadonlyMap<string, readonly string[]>, keep: (char: string) => boolean, caseless = false): string | null {
+function renderTrie(node: TrieNode, forms: ReadonlyMap<string, readonly string[]>, keep: (char: string) => boolean): string | null {
   // An open end matches whatever follows: the longer names below it add nothing.
   if (node.end === 'open') return '';
   const edgeOf = (edge: string): string | null => {
     if (edge === ' ') return '\\s+';
     const raw = (edge.startsWith(EXACT) && edge.length > 1 ? [edge.slice(1), edge.slice(1).toUpperCase()] : (forms.get(edge) ?? [edge])).filter(keep);
     if (raw.length === 0) return null;
-    // Read with the `i` flag, an ASCII letter stands for both its cases.
-    if (caseless && raw.length === 2 && /^[a-z]$/.test(raw[0]!) && raw[1] === raw[0]!.toUpperCase()) return raw[0]!;
     return raw.length === 1 ? raw[0]!.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') : classOf(raw);
   };
   const alternatives: string[] = [];
   for (const [edge, child] of [...node.children].sort(([a], [b]) => a.localeCompare(b))) {
     const head = edgeOf(edge);
-    const rest = head === null ? null : renderTrie(child, forms, keep, caseless);
+    const rest = head === null ? null : renderTrie(child, forms, keep);
     if (head !== null && rest !== null) alternatives.push(`${head}${rest}`);
   }
   // A closed end must end the word: the lookahead runs only once a whole stem has matched, so it costs nothing.
@@ -243,7 +241,7 @@ export function precheckPatterns(dataset: Dataset): PrecheckPatterns {
   const others = new Set<string>();
   const sideOf = (side: Side) => ({
     all: renderTrie(tries[side], edgeForms, (char) => (isAscii(char) || others.add(char), true)) ?? NEVER,
-    ascii: renderTrie(tries[side], edgeForms, isAscii, true) ?? NEVER,
+    ascii: renderTrie(tries[side], edgeForms, isAscii) ?? NEVER,
   });
   const russia = sideOf('russia');
   const iran = sideOf('iran');

@@ -21,10 +21,22 @@ export async function waitForReport(extensionPage: TestPage, pageUrl: string, ti
     timeoutMs,
   )) as { tabId: number; report: PageReport | null };
   if (found.report) return { tabId: found.tabId, report: found.report };
-  // Then the page itself tells what the popup is told: the shipped path for such pages.
-  const reply = (await sendTabMessage(extensionPage, found.tabId, { type: 'page-status' })) as { ok: boolean; value: PageReport | null };
-  if (!reply.ok || !reply.value) throw new Error(`the page ${pageUrl} said it was unread, but answered no status`);
-  return { tabId: found.tabId, report: reply.value };
+  // Then the page itself tells what the popup is told, the popup's way (see popup-api.ts): the shipped path for such pages.
+  const status = await pageStatus(extensionPage, found.tabId);
+  if (!status) throw new Error(`the page ${pageUrl} said it was unread, but answered no status`);
+  return { tabId: found.tabId, report: status };
+}
+
+/** What the content script of a page it never read tells the popup, asked as the popup asks it (null: no answer). */
+export function pageStatus(extensionPage: TestPage, tabId: number): Promise<PageReport | null> {
+  return extensionPage.evaluate(async (tab: number) => {
+    const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+    const [injection] = await api.scripting.executeScript({
+      target: { tabId: tab },
+      func: () => (globalThis as unknown as { russiaIranLens?: { status(): unknown } }).russiaIranLens?.status() ?? null,
+    });
+    return (injection?.result ?? null) as PageReport | null;
+  }, tabId);
 }
 
 /** Sends a runtime message from an extension page, as the popup would. */
