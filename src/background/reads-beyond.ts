@@ -8,18 +8,15 @@
  */
 import browser from 'webextension-polyfill';
 import { READS_BEYOND } from '../shared/injected-scripts.ts';
-import type { Settings } from '../shared/settings.ts';
 import { loadSettings } from './settings-store.ts';
 
 const SCRIPT_ID = 'reads-beyond';
 /** The content script's own pages (manifest.json), which the host permissions cover. */
 const PAGES = ['http://*/*', 'https://*/*'];
 
-export const readsBeyondTheDocument = (settings: Pick<Settings, 'shadowDom' | 'iframes'>): boolean => settings.shadowDom || settings.iframes;
-
 async function sync(): Promise<void> {
   const { settings } = await loadSettings();
-  const wanted = readsBeyondTheDocument(settings);
+  const wanted = settings.shadowDom || settings.iframes;
   const registered = (await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] })).length > 0;
   if (wanted === registered) return;
   if (!wanted) return browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });

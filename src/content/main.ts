@@ -135,7 +135,7 @@ function listenToTheExtension(): void {
 }
 
 /** The shadow-root or frame setting is on (the background registers `reads-beyond` meanwhile): see reads-beyond.ts. */
-const readsBeyondTheDocument = () => (globalThis as LensWorld).russiaIranLensReadsBeyond === true;
+const toldToReadBeyond = () => (globalThis as LensWorld).russiaIranLensReadsBeyond === true;
 
 /** For the extension's code injected beside this script (page-hooks.ts): the popup and the background. */
 function offerHooks(): void {
@@ -157,7 +157,7 @@ function main(): void {
       prechecked = true;
       if (pass) return readPage(pass);
       // The pre-check sees neither shadow trees nor frames: with either setting on, the page is read whatever it says.
-      if (readsBeyondTheDocument()) return readPage();
+      if (toldToReadBeyond()) return readPage();
       tellTestsUnread();
       watchUntilItNamesBothSides(document, {
         isAlive: extensionAlive,
