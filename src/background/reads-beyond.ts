@@ -11,8 +11,8 @@ import { READS_BEYOND } from '../shared/injected-scripts.ts';
 import { loadSettings } from './settings-store.ts';
 
 const SCRIPT_ID = 'reads-beyond';
-/** The content script's own pages (manifest.json), which the host permissions cover. */
-const PAGES = ['http://*/*', 'https://*/*'];
+/** The pages the host permissions cover (manifest.json: the content script's own), read from the one place they are written. */
+const PAGES = browser.runtime.getManifest().host_permissions ?? [];
 
 async function sync(): Promise<void> {
   const { settings } = await loadSettings();

@@ -4,7 +4,7 @@
  */
 export const READS_BEYOND = {
   source: 'src/content/reads-beyond.ts',
-  /** Where the build puts it (contentScriptOutputName of `source`; a unit test holds the two together). */
+  /** Where the build puts it (contentScriptOutputName of `source`; the build test reads it there, holding the two together). */
   file: 'content-reads-beyond.js',
 } as const;
 
