@@ -15,6 +15,7 @@ import { clearBadge, showBadge } from './badge.ts';
 import { openTimeline } from './open-timeline.ts';
 import { engineTiming, getEngine } from './engine-host.ts';
 import { PageAnnotator } from './page-annotator.ts';
+import { READER } from '../shared/injected-scripts.ts';
 import { syncReadsBeyond } from './reads-beyond.ts';
 import { reportOf } from './page-report.ts';
 import { isTopActiveDocument, senderHostname } from './sender-trust.ts';
@@ -94,6 +95,14 @@ async function handle(message: RuntimeMessage, sender: Runtime.MessageSender): P
             : { [sitePatternFor(hostname)]: true },
         })),
       );
+    }
+    case 'read-page': {
+      if (!fromContentScript(sender)) return fail('read-page is accepted from content scripts only');
+      if (!isTopActiveDocument(sender)) return fail('read-page is accepted from the top frame’s active document only');
+      // Into the frame that asked. Should the tab have moved to another document meanwhile, the reader finds no
+      // request there and does nothing (content/reader.ts).
+      await browser.scripting.executeScript({ target: { tabId: sender.tab.id, frameIds: [0] }, files: [READER.file] });
+      return ok(null);
     }
     case 'get-page-settings': {
       if (!fromContentScript(sender)) return fail('get-page-settings is accepted from content scripts only');

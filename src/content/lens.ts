@@ -71,7 +71,7 @@ export class Lens {
     return settingsKeyOf(this.options);
   }
 
-  /** `prechecked`: the page has just passed the pre-check (main.ts runs it before anything else). */
+  /** `prechecked`: the page has just passed the pre-check (the content script, main.ts, runs it before it asks for this reader). */
   async start(options: { prechecked?: PagePass } = {}): Promise<void> {
     this.watchNavigation();
     await this.readPage(options.prechecked);

@@ -26,6 +26,11 @@ export function emptyReport(url: string, language: string, reason: SkipReason, d
   };
 }
 
+/** What the popup is told about a page that was never read (it names only one side, or neither). */
+export function unreadReport(document: Document): PageReport {
+  return emptyReport(document.URL, document.documentElement.lang || 'und', 'precheck', 0);
+}
+
 /**
  * The report as far as it is on the page: only the highlights that were painted (a range that
  * could not be built, because the text changed while the background read it, is not counted).

@@ -78,6 +78,8 @@ export const RuntimeMessageSchema = z.discriminatedUnion('type', [
     }),
   }),
   z.strictObject({ type: z.literal('set-site-enabled'), hostname: z.string().min(1).max(253), enabled: z.boolean() }),
+  // A page passed the pre-check (or is to be read beyond its document): the background injects the reader into it.
+  z.strictObject({ type: z.literal('read-page') }),
   // No host name in it: the background takes the page from the sender the browser reports.
   z.strictObject({ type: z.literal('get-page-settings') }),
   z.strictObject({ type: z.literal('lens-texts'), session: SessionSchema, texts: z.array(BlockTextSchema).max(MAX_TEXTS_PER_MESSAGE) }),

@@ -4,7 +4,12 @@
  * in Chromium's profiles the first such call costs a millisecond or more, as much as the rest of the pre-check. The
  * popup and the background reach such a page instead by injecting code (`scripting.executeScript`, and the registered
  * `reads-beyond` script) that runs in the same isolated world. The page's own scripts cannot see that world.
+ *
+ * The content script every page loads holds only the pre-check: a page that passes it asks the background to inject
+ * the reader (content/reader.ts: reading, painting, the card), and hands it what the pre-check found through
+ * `russiaIranLensReadRequest`.
  */
+import type { PagePass } from '../content/precheck.ts';
 import type { PageReport } from './report.ts';
 
 export interface PageHooks {
@@ -14,9 +19,21 @@ export interface PageHooks {
   readBeyond(): void;
 }
 
+/** What the content script hands the reader it asked for. */
+export interface ReadRequest {
+  /** Where the page passed the pre-check; absent when it is read because the shadow-root or frame setting is on. */
+  readonly pass?: PagePass;
+  /** When the content script started (performance.now()): the tests and benchmark time the first highlight from it. */
+  readonly scriptStartedAt: number;
+}
+
 /** The isolated world's global, as the content script and the code injected beside it see it. */
 export interface LensWorld {
   russiaIranLens?: PageHooks;
   /** Set by `reads-beyond` (registered while the shadow-root or frame setting is on), before the content script runs. */
   russiaIranLensReadsBeyond?: boolean;
+  /** Set by the content script before it asks for the reader: a reader injected into any other document reads nothing. */
+  russiaIranLensReadRequest?: ReadRequest;
+  /** Set by the reader as it starts, so that a second injection of it does nothing. */
+  russiaIranLensReading?: boolean;
 }

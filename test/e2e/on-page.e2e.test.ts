@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeInEachBrowser } from './harness/browsers.ts';
-import { patchSettings, sendRuntimeMessage, sendTabMessage, waitForOpenCard, waitForReport, type LensStateReply } from './harness/extension-state.ts';
+import { injectReader, patchSettings, sendRuntimeMessage, sendTabMessage, waitForOpenCard, waitForReport, type LensStateReply } from './harness/extension-state.ts';
 import { highlightTexts, pointOnHighlight, readHighlights } from './harness/page-probes.ts';
 import { SCREENSHOTS, openMarkedArticle, useSession } from './harness/session.ts';
 
@@ -237,6 +237,32 @@ describeInEachBrowser('on the page', ({ name, launch }) => {
     expect(await page.waitFor(async () => ((document.querySelector('iframe')?.contentWindow as (Window & { CSS: typeof CSS }) | null)?.CSS.highlights.size ?? 0) === 0 || null, null, 15_000)).toBe(true);
     expect(await frameHighlights()).toBe(0);
     await page.close();
+  });
+
+  it('starts one reader per page, and none in a page that did not ask for it', async () => {
+    const { page, tabId } = await openArticle('/one-reader.html', ARTICLE);
+    // The background injects the reader again (a second read-page, a retry): the lens already reading stays the only one.
+    await injectReader(session.probe, tabId);
+    await injectReader(session.probe, tabId);
+    const bodyChildren = await page.evaluate(() => document.body.children.length, null);
+    await sendRuntimeMessage(session.probe, { type: 'run-command', tabId, command: 'next-claim' });
+    expect((await waitForOpenCard(session.probe, tabId)).openClaimId).not.toBeNull();
+    // One card host: a second reader would have opened a card of its own on the same command.
+    expect(await page.evaluate(() => document.body.children.length, null)).toBe(bodyChildren + 1);
+    await page.close();
+
+    // A page that failed the pre-check never asked: a reader injected there reads nothing and listens to nothing.
+    const url = session.server.page('/no-reader.html', '<!doctype html><html lang="en"><head><title>Trade</title></head><body><p>Iran sold oil to India.</p></body></html>');
+    const unread = await session.browser.newPage();
+    await unread.goto(url);
+    const { tabId: unreadTab } = await waitForReport(session.probe, url);
+    await injectReader(session.probe, unreadTab);
+    const listened = await sendTabMessage(session.probe, unreadTab, { type: 'lens-state' }).then(
+      () => true,
+      (error: unknown) => (/receiving end|could not establish/i.test(String(error)) ? false : String(error)),
+    );
+    expect(listened).toBe(false);
+    await unread.close();
   });
 
   it('tears down to exactly the DOM it found, card included', async () => {

@@ -1,5 +1,6 @@
 /// <reference types="chrome" />
 /** Reads the extension's own state from inside one of its pages (never from the web page). */
+import { READER } from '../../../src/shared/injected-scripts.ts';
 import type { PageReport } from '../../../src/shared/report.ts';
 import type { TestPage } from './extension-browser.ts';
 
@@ -37,6 +38,19 @@ export function pageStatus(extensionPage: TestPage, tabId: number): Promise<Page
     });
     return (injection?.result ?? null) as PageReport | null;
   }, tabId);
+}
+
+/** Injects the reader into a tab as the background does on a page's `read-page` (whether or not the page asked). */
+export async function injectReader(extensionPage: TestPage, tabId: number): Promise<void> {
+  await extensionPage.evaluate(
+    async ({ tab, file }: { tab: number; file: string }) => {
+      const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+      const [injection] = await api.scripting.executeScript({ target: { tabId: tab, frameIds: [0] }, files: [file] });
+      if (!injection || (injection as { error?: unknown }).error) throw new Error(`the reader was not injected: ${JSON.stringify(injection)}`);
+    },
+    // From the extension's root: Firefox resolves a relative path against the calling page (this one is the popup's).
+    { tab: tabId, file: `/${READER.file}` },
+  );
 }
 
 /** Sends a runtime message from an extension page, as the popup would. */

@@ -13,6 +13,11 @@ describe('RuntimeMessageSchema in a shipped build', () => {
     expect(RuntimeMessageSchema.safeParse({ type: 'get-page-settings', hostname: 'trusted.example' }).success).toBe(false);
   });
 
+  it('asks for the reader with nothing else in the message: no page names a file for the background to inject', () => {
+    expect(RuntimeMessageSchema.safeParse({ type: 'read-page' }).success).toBe(true);
+    expect(RuntimeMessageSchema.safeParse({ type: 'read-page', files: ['background.js'] }).success).toBe(false);
+  });
+
   it('asks for the card’s stylesheet with nothing else in the message', () => {
     expect(RuntimeMessageSchema.safeParse({ type: 'card-style' }).success).toBe(true);
     expect(RuntimeMessageSchema.safeParse({ type: 'card-style', css: 'body{}' }).success).toBe(false);
