@@ -10,6 +10,7 @@ import type { LensWorld } from '../shared/page-hooks.ts';
 import { extensionAlive, sendMessage } from './extension-api.ts';
 import { precheckPage, type PagePass } from './precheck.ts';
 import { unreadReport } from './report.ts';
+import { NOT_CANCELLED } from './scheduler.ts';
 import { watchUntilItNamesBothSides } from './unread-watch.ts';
 
 const scriptStartedAt = performance.now();
@@ -60,10 +61,12 @@ function offerHooks(): void {
 }
 
 function main(): void {
-  if (window.top !== window || !(document instanceof HTMLDocument)) return;
+  // HTML documents only (not XML, XHTML or SVG files): asked of a string, not `instanceof HTMLDocument`, which sets up
+  // that interface in this world for nothing else (Chromium's profiles charge each interface's first use).
+  if (window.top !== window || document.contentType !== 'text/html') return;
   offerHooks();
   // The pre-check comes first: on most pages it is all we do, without a single call to the extension's APIs.
-  precheckPage(document, new AbortController().signal)
+  precheckPage(document, NOT_CANCELLED)
     .then((pass) => {
       prechecked = true;
       if (pass) return readPage(pass);

@@ -8,7 +8,7 @@
 import { precheckPatterns } from 'virtual:lens-precheck';
 import { COMBINING, createPrecheck, type Precheck, type Side } from '../core/engine/precheck-matcher.ts';
 import { articleRegion, holdsNoProse, isArticleText } from './article-text.ts';
-import { runInSlices } from './scheduler.ts';
+import { runInSlices, type Cancellation } from './scheduler.ts';
 
 let precheck: Precheck | null = null;
 const createPrecheckOnce = () => (precheck ??= createPrecheck(precheckPatterns));
@@ -36,7 +36,7 @@ export interface PagePass {
  * their lengths, and the one holding it asked whether the name is whole and in article text (not a script, a form
  * field or a sidebar link). Null when the page does not name both.
  */
-export async function precheckPage(document: Document, signal: AbortSignal): Promise<PagePass | null> {
+export async function precheckPage(document: Document, signal: Cancellation): Promise<PagePass | null> {
   const body = document.body;
   if (!body) return null;
   const names = createPrecheckOnce();

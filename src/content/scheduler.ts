@@ -22,8 +22,16 @@ export class Cancelled extends Error {
   }
 }
 
+/** What work in slices asks of its signal: an `AbortSignal`, or a plain object where nothing will cancel it. */
+export interface Cancellation {
+  readonly aborted: boolean;
+}
+
+/** Work nothing cancels: a page's first pre-check, which then needs no `AbortController` (one DOM interface less to set up). */
+export const NOT_CANCELLED: Cancellation = { aborted: false };
+
 /** Drives a generator that pauses (yields) between small units of work. */
-export async function runInSlices<T>(steps: Generator<void, T, void>, signal: AbortSignal, budgetMs = SLICE_BUDGET_MS): Promise<T> {
+export async function runInSlices<T>(steps: Generator<void, T, void>, signal: Cancellation, budgetMs = SLICE_BUDGET_MS): Promise<T> {
   let sliceStart = performance.now();
   for (;;) {
     if (signal.aborted) throw new Cancelled();
