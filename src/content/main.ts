@@ -10,7 +10,7 @@ import type { LensWorld } from '../shared/page-hooks.ts';
 import { extensionAlive, sendMessage } from './extension-api.ts';
 import { precheckPage, type PagePass } from './precheck.ts';
 import { unreadReport } from './report.ts';
-import { NOT_CANCELLED } from './scheduler.ts';
+import { NOT_CANCELLED, whenShown } from './scheduler.ts';
 import { watchUntilItNamesBothSides } from './unread-watch.ts';
 
 const scriptStartedAt = performance.now();
@@ -26,19 +26,11 @@ function readPage(pass?: PagePass): void {
   if (askedForReader) return;
   askedForReader = true;
   world.russiaIranLensReadRequest = { ...(pass ? { pass } : {}), scriptStartedAt };
-  whenShown(() => {
+  // The background injects only into the document its tab shows (and accepts reports only from it).
+  whenShown(document, () => {
     // The background injects the reader; failing that, the extension is gone (updated or removed) and so is the lens.
     sendMessage({ type: 'read-page' }).catch(() => undefined);
   });
-}
-
-/**
- * Chrome runs content scripts in pages it prerenders, which are not yet the tab's document: the background injects
- * only into the document the tab shows (and accepts reports only from it), so a prerendered page asks once shown.
- */
-function whenShown(then: () => void): void {
-  if ((document as Document & { prerendering?: boolean }).prerendering === true) document.addEventListener('prerenderingchange', then, { once: true });
-  else then();
 }
 
 /** The e2e tests learn that a page failed the pre-check (a shipped build sends nothing then). */

@@ -64,3 +64,12 @@ export function afterNextPaint(document: Document): Promise<void> {
     view.requestAnimationFrame(() => setTimeout(done, 0));
   });
 }
+
+/**
+ * Runs `then` once the document is the one its tab shows: at once, or, for a page Chrome prerenders (content scripts
+ * run there before the reader ever sees it), when it is shown.
+ */
+export function whenShown(document: Document, then: () => void): void {
+  if ((document as Document & { prerendering?: boolean }).prerendering === true) document.addEventListener('prerenderingchange', then, { once: true });
+  else then();
+}
