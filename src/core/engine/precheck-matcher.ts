@@ -69,7 +69,8 @@ export const COMBINING = /[\u0300-\u036f]/;
 const isUnspaced = (code: number) => code >= 0x3040 && code <= 0x9fff;
 
 interface Compiled {
-  readonly all: RegExp;
+  /** Compiled the first time a text has letters beyond ASCII: a page in English often has none. */
+  all(): RegExp;
   readonly ascii: RegExp;
 }
 
@@ -102,8 +103,9 @@ export function createPrecheck(patterns: PrecheckPatterns): Precheck {
   const regexesOf = (side: Side) => {
     let regexes = compiled.get(side);
     if (!regexes) {
-      const compile = (source: string, flags: string) => new RegExp(source.replaceAll(WORD_CHAR_TOKEN, patterns.wordChar), flags);
-      compiled.set(side, (regexes = { all: compile(patterns[side].all, 'g'), ascii: compile(patterns[side].ascii, 'g') }));
+      const compile = (source: string) => new RegExp(source.replaceAll(WORD_CHAR_TOKEN, patterns.wordChar), 'g');
+      let all: RegExp | null = null;
+      compiled.set(side, (regexes = { all: () => (all ??= compile(patterns[side].all)), ascii: compile(patterns[side].ascii) }));
     }
     return regexes;
   };
@@ -135,7 +137,7 @@ export function createPrecheck(patterns: PrecheckPatterns): Precheck {
     const nextInSpans = (start: number) => {
       for (; span < spans.length; span += 2) {
         if (spans[span + 1]! < start) continue;
-        const index = nextMatch(all, text.slice(0, spans[span + 1]! + longest + 1), Math.max(start, spans[span]!));
+        const index = nextMatch(all(), text.slice(0, spans[span + 1]! + longest + 1), Math.max(start, spans[span]!));
         if (index >= 0 && index <= spans[span + 1]!) return index;
       }
       return -1;

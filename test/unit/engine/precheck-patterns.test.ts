@@ -83,6 +83,26 @@ describe('precheck patterns', () => {
     expect(namesBoth('Russian and Iranian officials met in Tehran')).toBe(true);
   });
 
+  it('compile a full pattern only for text with letters beyond ASCII, and none of a side never looked for', () => {
+    const built: string[] = [];
+    const NativeRegExp = RegExp;
+    globalThis.RegExp = new Proxy(NativeRegExp, {
+      construct: (target, args: [string, string?]) => ((built.push(String(args[0])), new target(...args))),
+    });
+    try {
+      const fresh = createPrecheck(patterns);
+      const full = (side: 'russia' | 'iran') => patterns[side].all.replaceAll('@', patterns.wordChar);
+      expect(fresh.findName('Weather and markets in Lisbon', 'iran')).toBe(-1);
+      expect(built).toContain(patterns.iran.ascii.replaceAll('@', patterns.wordChar));
+      expect(built).not.toContain(full('iran'));
+      expect(fresh.findName('El presidente visitó Irán', 'iran')).toBeGreaterThan(0);
+      expect(built).toContain(full('iran'));
+      expect(built.some((source) => source.includes(patterns.russia.ascii.slice(0, 40)))).toBe(false);
+    } finally {
+      globalThis.RegExp = NativeRegExp;
+    }
+  });
+
   it('offer every name the full patterns find, in order, though most text is read with the ASCII ones', () => {
     const samples = [
       'Ιράν και Ρωσία; Иран и Россия; إيران وروسيا; ईरान और रूस; 伊朗和俄罗斯; 이란과 러시아',
