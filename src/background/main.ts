@@ -9,13 +9,13 @@ import type { PageReport } from '../shared/report.ts';
 import { pageSettingsFor, siteDisabled, sitePatternFor } from '../shared/settings.ts';
 import { claimDetails, indexDataset, type DatasetIndex } from '../shared/claim-details.ts';
 import { mentionDetails } from '../shared/highlight-details.ts';
+import { READER } from '../shared/injected-scripts.ts';
 // The hover card's stylesheet: the background hands it to a page's card when the first one opens.
 import cardStyles from '../shared/card.css?inline';
 import { clearBadge, showBadge } from './badge.ts';
 import { openTimeline } from './open-timeline.ts';
 import { engineTiming, getEngine } from './engine-host.ts';
 import { PageAnnotator } from './page-annotator.ts';
-import { READER } from '../shared/injected-scripts.ts';
 import { syncReadsBeyond } from './reads-beyond.ts';
 import { reportOf } from './page-report.ts';
 import { isTopActiveDocument, senderHostname } from './sender-trust.ts';

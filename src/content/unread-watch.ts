@@ -21,7 +21,7 @@ export interface UnreadWatchOptions {
 }
 
 export function watchUntilItNamesBothSides(document: Document, options: UnreadWatchOptions): void {
-  // Not an `AbortController`: one DOM interface less to set up in each page (see isHidden).
+  // Ends the watch and a check under way; a plain object, not an `AbortController` (one DOM interface less per page).
   const watch = { aborted: false };
   // `document.URL`, not `location.href`: the same address (pushState moves both), without setting up `Location`.
   const address = () => document.URL;
@@ -33,7 +33,7 @@ export function watchUntilItNamesBothSides(document: Document, options: UnreadWa
     watch.aborted = true;
     observer.disconnect();
     policy.stop();
-    document.removeEventListener('visibilitychange', onVisibilityChange);
+    if (hearsVisibility) document.removeEventListener('visibilitychange', onVisibilityChange);
   };
   const recheck = async () => {
     const mustCheck = overflow || address() !== checkedUrl || namesEitherSide(newText.join('\u0001'));
