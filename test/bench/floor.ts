@@ -4,13 +4,14 @@
  * 1. Chromium: ../shared/tools/perf-floor.mjs (a V8 CPU profile of our code against one
  *    TreeWalker pass over the page; read its header).
  * 2. Firefox has no CPU profile over WebDriver BiDi: a setTimeout(0) heartbeat in the page
- *    measures its longest event-loop gap, median of 3, with and without the extension, on
- *    the same four pages and on hostile ones (a 10 MB text node, 100,000 elements, 5,000-deep
+ *    measures its longest event-loop gap, median of 3 loads (`--runs N` for more), with and
+ *    without the extension, loads alternating between the two browsers, on the same four pages and on hostile ones (a 10 MB text node, 100,000 elements, 5,000-deep
  *    nesting, claim text split across inline elements, a page mutating in a loop).
  * 3. Chromium on the hostile pages: the longest uninterrupted run of our code (the tool's method).
  * 4. Time from the content script's start (document_idle) to the first highlight on
  *    relevant-large, with a cold background (Chromium: service worker stopped; Firefox: just
  *    started) and a warm one, and the engine's build time in the background.
+ * Flags: `--no-tool` skips part 1, `--firefox-only` runs the Firefox parts alone, `--runs N` sets the loads of parts 2 and 3.
  * Skips with a message where ../shared is absent.
  */
 import { spawnSync } from 'node:child_process';
@@ -18,7 +19,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import puppeteer, { type Browser as FirefoxBrowser } from 'puppeteer-core';
+import puppeteer from 'puppeteer-core';
 import { CHROMIUM_PATH } from '../e2e/harness/chromium.ts';
 import { FIREFOX_PATH, launchFirefox } from '../e2e/harness/firefox.ts';
 import { sendRuntimeMessage, sendTabMessage, waitForReport } from '../e2e/harness/extension-state.ts';
@@ -27,7 +28,10 @@ import { startTestServer } from '../e2e/harness/test-server.ts';
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHARED = resolve(ROOT, '..', 'shared');
 const TOOL = join(SHARED, 'tools', 'perf-floor.mjs');
-const RUNS = 3;
+/** Loads per page and browser (`--runs N`, default 3): Firefox's gaps move by 100 ms from load to load, and telling
+ * 50 ms apart takes many more than 3. */
+const runsArgument = process.argv.indexOf('--runs');
+const RUNS = runsArgument > 0 ? Math.max(1, Number(process.argv[runsArgument + 1]) || 3) : 3;
 const SETTLE_MS = 3_000;
 
 if (!existsSync(TOOL)) {
@@ -99,17 +103,9 @@ interface LensTiming {
 const timeToHighlight = ({ scriptStartedAt, firstPaintAt }: LensTiming) => (firstPaintAt !== null && scriptStartedAt !== undefined ? firstPaintAt - scriptStartedAt : null);
 
 // 2. Firefox: the heartbeat, with and without the extension.
-async function firefoxGaps(browser: FirefoxBrowser, url: string): Promise<number> {
-  const gaps: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const page = await browser.newPage();
-    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-    await new Promise((done) => setTimeout(done, SETTLE_MS));
-    gaps.push(await page.evaluate(() => (window as unknown as { __maxGap: number }).__maxGap));
-    await page.close();
-  }
-  return median(gaps);
-}
+/** The page's longest event-loop gap since it loaded (its heartbeat script keeps it), read after it settles. */
+const longestGap = () => (window as unknown as { __maxGap: number }).__maxGap;
+const settle = () => new Promise((done) => setTimeout(done, SETTLE_MS));
 
 if (existsSync(FIREFOX_PATH)) {
   const version = spawnSync(FIREFOX_PATH, ['--version'], { encoding: 'utf8' }).stdout.trim();
@@ -134,16 +130,21 @@ if (existsSync(FIREFOX_PATH)) {
   const plain = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true, userDataDir: profile });
   for (const name of [...Object.keys(pages), ...Object.keys(hostile)]) {
     const url = urls.get(name)!;
-    const without = await firefoxGaps(plain, url);
-    const gaps: number[] = [];
+    // Loads alternate between the two browsers, so that a busy moment of the machine weighs on both alike.
+    const [gapsWithout, gapsWith]: [number[], number[]] = [[], []];
     for (let run = 0; run < RUNS; run++) {
+      const plainPage = await plain.newPage();
+      await plainPage.goto(url, { waitUntil: 'load', timeout: 120_000 });
+      await settle();
+      gapsWithout.push(await plainPage.evaluate(longestGap));
+      await plainPage.close();
       const page = await extension.newPage();
       await page.goto(url);
-      await new Promise((done) => setTimeout(done, SETTLE_MS));
-      gaps.push(await page.evaluate(() => (window as unknown as { __maxGap: number }).__maxGap, null));
+      await settle();
+      gapsWith.push(await page.evaluate(longestGap, null));
       await page.close();
     }
-    const withExtension = median(gaps);
+    const [without, withExtension] = [median(gapsWithout), median(gapsWith)];
     process.stdout.write(`${name.padEnd(16)} without ${ms(without).padStart(8)}   with ${ms(withExtension).padStart(8)}   added ${ms(Math.max(0, withExtension - without)).padStart(8)}  ${withExtension - without <= 50 ? 'ok' : 'SHORT'}\n`);
   }
   await extension.close();
