@@ -9,7 +9,7 @@
 import type { LensWorld } from '../shared/page-hooks.ts';
 import { extensionAlive, sendMessage } from './extension-api.ts';
 import { precheckPage, type PagePass } from './precheck.ts';
-import { unreadReport } from './report.ts';
+import { skippedReport } from './report.ts';
 import { NOT_CANCELLED, whenShown } from './scheduler.ts';
 import { watchUntilItNamesBothSides } from './unread-watch.ts';
 
@@ -45,7 +45,7 @@ const toldToReadBeyond = () => world.russiaIranLensReadsBeyond === true;
 function offerHooks(): void {
   world.russiaIranLens = {
     // Asked only when the background holds no report: this page was never read, or its reader has yet to start.
-    status: () => (askedForReader ? null : unreadReport(document)),
+    status: () => (askedForReader ? null : skippedReport(document, 'precheck')),
     readBeyond: () => {
       if (prechecked) readPage();
     },

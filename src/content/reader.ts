@@ -14,7 +14,7 @@ import { extensionAlive, onMessage, onStorageChanged, sendMessage } from './exte
 import { Lens, settingsKeyOf } from './lens.ts';
 import { watchForOrphaning, type OrphanWatch } from './orphan-watch.ts';
 import type { PagePass } from './precheck.ts';
-import { emptyReport, unreadReport } from './report.ts';
+import { skippedReport } from './report.ts';
 
 let lens: Lens | null = null;
 let orphanWatch: OrphanWatch | null = null;
@@ -62,7 +62,7 @@ async function applySettings(prechecked?: PagePass): Promise<void> {
       lens.stop();
       lens = null;
     }
-    sendReport(emptyReport(location.href, document.documentElement.lang || 'und', settings.reason === 'paused' ? 'paused' : 'site-disabled', 0));
+    sendReport(skippedReport(document, settings.reason === 'paused' ? 'paused' : 'site-disabled'));
     return;
   }
   const options = {
@@ -109,7 +109,7 @@ function startReading(world: LensWorld, request: ReadRequest): void {
   world.russiaIranLensReading = true;
   // The popup's and the background's hooks now answer from the lens (the content script's answered for an unread page).
   world.russiaIranLens = {
-    status: () => (lens ? null : unreadReport(document)),
+    status: () => (lens ? null : skippedReport(document, 'precheck')),
     readBeyond: () => undefined, // already reading, beyond the document too once the settings say so
   };
   listenToTheExtension(request);

@@ -26,9 +26,9 @@ export function emptyReport(url: string, language: string, reason: SkipReason, d
   };
 }
 
-/** What the popup is told about a page that was never read (it names only one side, or neither). */
-export function unreadReport(document: Document): PageReport {
-  return emptyReport(document.URL, document.documentElement.lang || 'und', 'precheck', 0);
+/** The report for this document when it is not read: it failed the pre-check, or the user switched the lens off. */
+export function skippedReport(document: Document, reason: SkipReason): PageReport {
+  return emptyReport(document.URL, document.documentElement.lang || 'und', reason, 0);
 }
 
 /**

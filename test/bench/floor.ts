@@ -5,13 +5,15 @@
  *    TreeWalker pass over the page; read its header).
  * 2. Firefox has no CPU profile over WebDriver BiDi: a setTimeout(0) heartbeat in the page
  *    measures its longest event-loop gap, median of 3 loads (`--runs N` for more), with and
- *    without the extension, loads alternating between the two browsers, on the same four pages and on hostile ones (a 10 MB text node, 100,000 elements, 5,000-deep
- *    nesting, claim text split across inline elements, a page mutating in a loop).
+ *    without the extension, loads alternating between the two browsers, on the same four pages
+ *    and on hostile ones (a 10 MB text node, 100,000 elements, 5,000-deep nesting, claim text
+ *    split across inline elements, a page mutating in a loop).
  * 3. Chromium on the hostile pages: the longest uninterrupted run of our code (the tool's method).
  * 4. Time from the content script's start (document_idle) to the first highlight on
  *    relevant-large, with a cold background (Chromium: service worker stopped; Firefox: just
  *    started) and a warm one, and the engine's build time in the background.
- * Flags: `--no-tool` skips part 1, `--firefox-only` runs the Firefox parts alone, `--runs N` sets the loads of parts 2 and 3.
+ * Flags: `--no-tool` skips part 1, `--firefox-only` runs the Firefox parts alone, `--runs N`
+ *    sets the loads of parts 2 and 3.
  * Skips with a message where ../shared is absent.
  */
 import { spawnSync } from 'node:child_process';
@@ -28,8 +30,10 @@ import { startTestServer } from '../e2e/harness/test-server.ts';
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHARED = resolve(ROOT, '..', 'shared');
 const TOOL = join(SHARED, 'tools', 'perf-floor.mjs');
-/** Loads per page and browser (`--runs N`, default 3): Firefox's gaps move by 100 ms from load to load, and telling
- * 50 ms apart takes many more than 3. */
+/**
+ * Loads per page and browser (`--runs N`, default 3): Firefox's gaps move by 100 ms from load to load, and telling
+ * 50 ms apart takes many more than 3.
+ */
 const runsArgument = process.argv.indexOf('--runs');
 const RUNS = runsArgument > 0 ? Math.max(1, Number(process.argv[runsArgument + 1]) || 3) : 3;
 const SETTLE_MS = 3_000;

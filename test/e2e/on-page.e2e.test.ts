@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeInEachBrowser } from './harness/browsers.ts';
-import { injectReader, patchSettings, sendRuntimeMessage, sendTabMessage, waitForOpenCard, waitForReport, type LensStateReply } from './harness/extension-state.ts';
+import { injectReader, listensToMessages, patchSettings, sendRuntimeMessage, sendTabMessage, waitForOpenCard, waitForReport, type LensStateReply } from './harness/extension-state.ts';
 import { highlightTexts, pointOnHighlight, readHighlights } from './harness/page-probes.ts';
 import { SCREENSHOTS, openMarkedArticle, useSession } from './harness/session.ts';
 
@@ -257,11 +257,7 @@ describeInEachBrowser('on the page', ({ name, launch }) => {
     await unread.goto(url);
     const { tabId: unreadTab } = await waitForReport(session.probe, url);
     await injectReader(session.probe, unreadTab);
-    const listened = await sendTabMessage(session.probe, unreadTab, { type: 'lens-state' }).then(
-      () => true,
-      (error: unknown) => (/receiving end|could not establish/i.test(String(error)) ? false : String(error)),
-    );
-    expect(listened).toBe(false);
+    expect(await listensToMessages(session.probe, unreadTab)).toBe(false);
     await unread.close();
   });
 

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeInEachBrowser } from './harness/browsers.ts';
 import type { TestPage } from './harness/extension-browser.ts';
-import { sendTabMessage, waitForReport, type LensStateReply } from './harness/extension-state.ts';
+import { listensToMessages, sendTabMessage, waitForReport, type LensStateReply } from './harness/extension-state.ts';
 import { SCREENSHOTS, openMarkedArticle, useSession } from './harness/session.ts';
 
 const ARTICLE = readFileSync(resolve(import.meta.dirname, '../fixtures/pages/en-tehran-summit.html'), 'utf8');
@@ -109,11 +109,7 @@ describeInEachBrowser('popup', ({ name, launch }) => {
     expect(stored).toBe(0);
     expect(report.reasonDetails?.[0]?.code).toBe('precheck');
     // Nor does it listen: it made no call to the extension's APIs (the popup reached it through scripting, above).
-    const listened = await sendTabMessage(session.probe, tabId, { type: 'lens-state' }).then(
-      () => true,
-      (error: unknown) => (/receiving end|could not establish/i.test(String(error)) ? false : String(error)),
-    );
-    expect(listened).toBe(false);
+    expect(await listensToMessages(session.probe, tabId)).toBe(false);
     const popup = await openPopup(tabId);
     expect(await popup.evaluate(() => document.querySelector('[data-testid="report"]')?.getAttribute('data-relevant') ?? null, null)).toBe('false');
     const results = await popup.evaluate(async () => {

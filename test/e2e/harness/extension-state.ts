@@ -53,6 +53,17 @@ export async function injectReader(extensionPage: TestPage, tabId: number): Prom
   );
 }
 
+/**
+ * Does anything of ours in the tab listen to messages? False when the browser finds no receiver (a page the content
+ * script never read); any other error comes back as its text, for the test's assertion to show.
+ */
+export function listensToMessages(extensionPage: TestPage, tabId: number): Promise<boolean | string> {
+  return sendTabMessage(extensionPage, tabId, { type: 'lens-state' }).then(
+    () => true,
+    (error: unknown) => (/receiving end|could not establish/i.test(String(error)) ? false : String(error)),
+  );
+}
+
 /** Sends a runtime message from an extension page, as the popup would. */
 export function sendRuntimeMessage(extensionPage: TestPage, message: unknown): Promise<unknown> {
   return extensionPage.evaluate((payload: unknown) => {
