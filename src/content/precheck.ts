@@ -59,8 +59,8 @@ interface Part {
   readonly end: number;
 }
 
-/** Above this many children, the body is read whole: reading them one by one would cost more than it saves. */
-const MANY_CHILDREN = 1_000;
+/** Above this many parts, the body is read whole: reading them one by one would cost more than it saves. */
+const MANY_PARTS = 1_000;
 
 /**
  * The body's parts, each read once when first asked for (Russia's search goes over the texts Iran's read): its
@@ -84,26 +84,36 @@ function bodyParts(body: Element): (index: number) => Part | undefined {
 }
 
 /**
- * The body's children that may hold prose, or the body alone if it has very many. Counted by hand, not through
- * `childNodes`, which would set up a `NodeList` used nowhere else (in Chromium's profiles, a DOM interface's first
- * use in the content script's world costs a visible fraction of a millisecond).
+ * The body's children that may hold prose, or the body alone if it has very many. A child that holds scripts or
+ * styles of its own (first or last) is read a child at a time instead, so they are left out (yahoo-2: a wrapper of
+ * 100,000 characters of scripts). Counted by hand, not through `childNodes`, which would set up a `NodeList` used
+ * nowhere else (in Chromium's profiles, a DOM interface's first use in the content script's world costs a visible
+ * fraction of a millisecond).
  */
 function partNodes(body: Element): Node[] {
   const nodes: Node[] = [];
-  let count = 0;
   for (let child = body.firstChild; child; child = child.nextSibling) {
-    if (++count > MANY_CHILDREN) return [body];
-    if (mayHoldProse(child)) nodes.push(child);
+    if (!mayHoldProse(child)) continue;
+    if (child.nodeType === 1 && holdsScripts(child as Element)) {
+      for (let grandchild = child.firstChild; grandchild; grandchild = grandchild.nextSibling) if (mayHoldProse(grandchild)) nodes.push(grandchild);
+    } else nodes.push(child);
+    if (nodes.length > MANY_PARTS) return [body];
   }
   return nodes;
+}
+
+/**
+ * Does this element hold a script or a style as its first or last child? Two wrappers set up, not one for each
+ * child: a wrapper of scripts starts with one, and an app's root often ends with its state.
+ */
+function holdsScripts(element: Element): boolean {
+  const [first, last] = [element.firstElementChild, element.lastElementChild];
+  return (first !== null && holdsNoProse(first)) || (last !== null && holdsNoProse(last));
 }
 
 /** Text, or an element whose text may be prose (comments have text too, but never any of the page's). */
 const mayHoldProse = (node: Node): boolean =>
   node.nodeType === 3 /* Node.TEXT_NODE */ || (node.nodeType === 1 /* Node.ELEMENT_NODE */ && !holdsNoProse(node as Element));
-
-/** An accent written as a separate mark: a name may be spelt with one ("Ira\u0303o"), which the patterns read composed. */
-const MARK = new RegExp(COMBINING.source, 'g');
 
 /** The first text node of the body's parts that names `side` in article text, or undefined. */
 function* firstNamedNode(body: Element, partAt: (index: number) => Part | undefined, side: Side, names: Precheck): Generator<void, Node | undefined, void> {
@@ -133,11 +143,8 @@ function* firstNamedNodeIn(part: Part, body: Element, side: Side, names: Prechec
   let from = 0;
   for (let window = 0; window < end; window += WINDOW) {
     const slice = text.slice(window, window + WINDOW + names.longest);
-    const nextMark = (at: number) => ((MARK.lastIndex = at), MARK.exec(slice)?.index ?? -1);
     for (;;) {
-      const at = Math.max(0, from - window);
-      const [name, mark] = [names.findAnywhere(slice, side, at), nextMark(at)];
-      const found = mark < 0 || (name >= 0 && name < mark) ? name : mark;
+      const found = names.findAnywhere(slice, side, Math.max(0, from - window));
       if (found < 0 || found >= WINDOW || window + found >= end) break;
       const index = window + found;
       if (!walker) {
@@ -152,7 +159,8 @@ function* firstNamedNodeIn(part: Part, body: Element, side: Side, names: Prechec
       }
       if (!node) return undefined;
       if (node !== checked) [checked, inArticle] = [node, isArticleText(node, body)];
-      const whole = found === mark;
+      // An accent written as a separate mark: a name may be spelt with one ("Ira\u0303o"), read once composed.
+      const whole = COMBINING.test(slice[found]!);
       if (inArticle && namedIn(node.data, index - start, whole, side, names)) return node;
       // A node outside article text, or read whole, is done with; otherwise its next possible name is looked at.
       from = whole || !inArticle ? start + node.length : index + 1;

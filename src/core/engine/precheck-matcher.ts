@@ -1,7 +1,7 @@
 /**
- * Runs the precheck patterns (precheck-patterns.ts) over a page's own text: each side's ASCII pattern over all of it,
- * and its full pattern only near letters beyond ASCII, compiled the first time a page needs them, with a check on
- * each hit that it starts a word. Pure and DOM-free: the content script decides, through `accept`, whether a hit lies
+ * Runs the precheck patterns (precheck-patterns.ts) over a page's own text: one pass of a side's trigger (its ASCII
+ * pattern, or a run of characters beyond ASCII) over all of it, and its full pattern only near those runs, compiled
+ * the first time a page needs it, with a check on each hit that it starts a word. Pure and DOM-free: the content script decides, through `accept`, whether a hit lies
  * in article text.
  */
 export type Side = 'russia' | 'iran';
@@ -56,7 +56,9 @@ export interface Precheck {
    * letter ends another text: a capital after a letter that is not one ("HomeIran") is offered; a name after a
    * capital ("NEWSIRAN") or starting in lower case, or in a script without case, is not. Where a name ends is checked:
    * a short name ("Rus") at the very end of one text, with the next text starting with a letter and no space between,
-   * is not found (`findName` on that text alone would find it).
+   * is not found (`findName` on that text alone would find it). An accent written as a separate mark (`COMBINING`
+   * tests the character at the index) is offered too, where it comes first: no name is read through one, so the text
+   * holding it is to be read whole, prepared.
    */
   findAnywhere(text: string, side: Side, from: number): number;
   /** The most characters one name matches (`PrecheckPatterns.longest`). */
@@ -69,35 +71,26 @@ export const COMBINING = /[\u0300-\u036f]/;
 const isUnspaced = (code: number) => code >= 0x3040 && code <= 0x9fff;
 
 interface Compiled {
+  /**
+   * The side's ASCII pattern, or a run of characters beyond ASCII (letters some stem holds, accents written as
+   * separate marks): one pass over a text finds everywhere a name may lie. Most text is ASCII, and V8 runs this
+   * several times faster than three passes (ASCII names, other letters, marks) or the full pattern.
+   */
+  readonly trigger: RegExp;
   /** Compiled the first time a text has letters beyond ASCII: a page in English often has none. */
   all(): RegExp;
-  readonly ascii: RegExp;
 }
 
-/**
- * Where in a text a name written with a letter beyond ASCII may start: spans of starts [from, to] around each run
- * of such letters, merged; one span over all of it where such letters are dense (a page in Russian or Persian).
- */
-function spansAroundOthers(text: string, others: RegExp, longest: number): number[] {
-  const spans: number[] = [];
-  let near = 0;
-  others.lastIndex = 0;
-  for (let run = others.exec(text); run; run = others.exec(text)) {
-    const from = run.index - longest + 1; // may be below 0: a search from there starts at 0
-    const to = run.index + run[0].length - 1;
-    // Spans closer than a name's length are read as one: each read costs a call.
-    if (from <= (spans.at(-1) ?? -Infinity) + longest) spans[spans.length - 1] = to;
-    else spans.push(from, to);
-    near += run[0].length + longest;
-    if (near > text.length / 2) return [0, text.length];
-  }
-  return spans;
-}
+/** Characters in runs beyond ASCII, `longest` counted for each run, past which a text is read as dense with them. */
+const DENSE_RUNS = 256;
 
 export function createPrecheck(patterns: PrecheckPatterns): Precheck {
-  const wordChar = new RegExp(patterns.wordChar);
-  const others = new RegExp(`${patterns.others}+`, 'g');
+  // Asked only of the rare hits: most pages never compile it.
+  let wordChar: RegExp | null = null;
+  const isWordChar = (char: string) => (wordChar ??= new RegExp(patterns.wordChar)).test(char);
   const longest = patterns.longest;
+  // `others` is a class (`[…]`, built by precheck-patterns.ts): the marks join it, so one pass finds both.
+  const beyondAscii = `[${patterns.others.slice(1, -1)}${COMBINING.source.slice(1, -1)}]+`;
   // Compiled on first use: a page that never gets this far builds nothing, and most pages never ask for Russia.
   const compiled = new Map<Side, Compiled>();
   const regexesOf = (side: Side) => {
@@ -105,14 +98,11 @@ export function createPrecheck(patterns: PrecheckPatterns): Precheck {
     if (!regexes) {
       const compile = (source: string) => new RegExp(source.replaceAll(WORD_CHAR_TOKEN, patterns.wordChar), 'g');
       let all: RegExp | null = null;
-      compiled.set(side, (regexes = { all: () => (all ??= compile(patterns[side].all)), ascii: compile(patterns[side].ascii) }));
+      compiled.set(side, (regexes = { all: () => (all ??= compile(patterns[side].all)), trigger: compile(`${patterns[side].ascii}|${beyondAscii}`) }));
     }
     return regexes;
   };
-  // Both sides are looked for in the same text: its spans are found once.
-  let spansFor: { text: string; spans: number[] } | null = null;
-  const spansOf = (text: string) => (spansFor?.text === text ? spansFor : (spansFor = { text, spans: spansAroundOthers(text, others, longest) })).spans;
-  const startsWord = (text: string, index: number) => index === 0 || isUnspaced(text.charCodeAt(index)) || !wordChar.test(text[index - 1]!);
+  const startsWord = (text: string, index: number) => index === 0 || isUnspaced(text.charCodeAt(index)) || !isWordChar(text[index - 1]!);
   /**
    * In texts run together, a name may follow another text's last letter with nothing between ("HomeIran"): it then
    * starts with a capital after a letter that is not one. Anywhere else after a letter ("Cyprus", "UNESCO", a word in
@@ -123,39 +113,56 @@ export function createPrecheck(patterns: PrecheckPatterns): Precheck {
     const [before, first] = [text[index - 1]!, text[index]!];
     return first !== first.toLowerCase() && before === before.toLowerCase();
   };
-  /** The first index from `from` on where `regex` matches `text`, or -1. */
-  const nextMatch = (regex: RegExp, text: string, from: number) => {
+  /** The first index in [from, to) where `regex` matches a name that runs on to at most `to + longest`, and `accept` takes, or -1. */
+  const nextAccepted = (regex: RegExp, text: string, from: number, to: number, accept: (index: number) => boolean) => {
+    const window = to + longest >= text.length ? text : text.slice(0, to + longest);
     regex.lastIndex = from;
-    return regex.exec(text)?.index ?? -1;
-  };
-  /** The first index from `from` on where `regexes` match and `accept` takes it, or -1. */
-  const search = (text: string, { all, ascii }: Compiled, from: number, accept: (index: number) => boolean) => {
-    const spans = spansOf(text);
-    // A name is either all ASCII (found by `ascii`) or holds another letter, and then starts within `longest`
-    // characters before it: in a span, where `all` reads a slice long enough to hold the name and the character after.
-    let span = 0;
-    const nextInSpans = (start: number) => {
-      for (; span < spans.length; span += 2) {
-        if (spans[span + 1]! < start) continue;
-        const index = nextMatch(all(), text.slice(0, spans[span + 1]! + longest + 1), Math.max(start, spans[span]!));
-        if (index >= 0 && index <= spans[span + 1]!) return index;
-      }
-      return -1;
-    };
-    let nextAscii = nextMatch(ascii, text, from);
-    let nextOther = nextInSpans(from);
-    while (nextAscii >= 0 || nextOther >= 0) {
-      const index = nextOther < 0 || (nextAscii >= 0 && nextAscii < nextOther) ? nextAscii : nextOther;
-      if (accept(index)) return index;
-      if (nextAscii === index) nextAscii = nextMatch(ascii, text, index + 1);
-      if (nextOther === index) nextOther = nextInSpans(index + 1);
+    for (let match = regex.exec(window); match && match.index < to; match = regex.exec(window)) {
+      if (accept(match.index)) return match.index;
+      regex.lastIndex = match.index + 1;
     }
     return -1;
+  };
+  /**
+   * The first index from `from` on where a name of `side` matches and `accept` takes it, or -1; with `marks`, or
+   * where an accent written as a separate mark lies, whichever comes first. One pass of the trigger finds both the
+   * ASCII stems and the runs of characters beyond ASCII: a name holding one of those starts within `longest`
+   * characters before the run, and there the full pattern reads it. Where such runs are dense (a page in Russian or
+   * Persian), the full pattern reads the rest of the text itself.
+   */
+  const search = (text: string, side: Side, from: number, accept: (index: number) => boolean, marks: boolean): number => {
+    const { trigger, all } = regexesOf(side);
+    let nearRuns = 0;
+    for (let at = from; ; ) {
+      trigger.lastIndex = at;
+      const hit = trigger.exec(text);
+      if (!hit) return -1;
+      const index = hit.index;
+      if (text.charCodeAt(index) < 0x80) {
+        if (accept(index)) return index;
+        at = index + 1;
+        continue;
+      }
+      const mark = marks ? hit[0].search(COMBINING) : -1;
+      const end = mark >= 0 ? index + mark : index + hit[0].length;
+      const name = nextAccepted(all(), text, Math.max(at, index - longest + 1), end, accept);
+      if (name >= 0 || mark >= 0) return name >= 0 ? name : end;
+      at = end;
+      nearRuns += hit[0].length + longest;
+      if (nearRuns > DENSE_RUNS && nearRuns > (at - from) / 2) return searchDensely(text, all(), at, accept, marks);
+    }
+  };
+  /** The full pattern over the rest of a text where runs beyond ASCII are dense: one pass, not one per run. */
+  const searchDensely = (text: string, all: RegExp, from: number, accept: (index: number) => boolean, marks: boolean): number => {
+    const mark = marks ? text.slice(from).search(COMBINING) : -1;
+    const end = mark >= 0 ? from + mark : text.length;
+    const name = nextAccepted(all, text, from, end, accept);
+    return name >= 0 || mark < 0 ? name : end;
   };
   return {
     longest,
     prepare: (text) => (COMBINING.test(text) ? text.normalize('NFC') : text),
-    findName: (text, side, accept = () => true) => search(text, regexesOf(side), 0, (index) => startsWord(text, index) && accept(index)),
-    findAnywhere: (text, side, from) => search(text, regexesOf(side), from, (index) => mayStartWord(text, index)),
+    findName: (text, side, accept = () => true) => search(text, side, 0, (index) => startsWord(text, index) && accept(index), false),
+    findAnywhere: (text, side, from) => search(text, side, from, (index) => mayStartWord(text, index), true),
   };
 }
