@@ -21,6 +21,16 @@ export interface UnreadWatchOptions {
 }
 
 export function watchUntilItNamesBothSides(document: Document, options: UnreadWatchOptions): void {
+  // The watch proper starts with the page's first change: a page that never changes after load (in Chromium's
+  // profiles, most of the cost of watching one was compiling the watch) sets up nothing else.
+  const precheckedUrl = document.URL;
+  let onChange: ((records: MutationRecord[]) => void) | null = null;
+  const observer = new MutationObserver((records) => (onChange ??= startWatching(document, options, observer, precheckedUrl))(records));
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+/** What the watch does with each batch of changes, from the first on; `precheckedUrl` is the address pre-checked. */
+function startWatching(document: Document, options: UnreadWatchOptions, observer: MutationObserver, precheckedUrl: string): (records: MutationRecord[]) => void {
   // Ends the watch and a check under way; a plain object, not an `AbortController` (one DOM interface less per page).
   const watch = { aborted: false };
   // `document.URL`, not `location.href`: the same address (pushState moves both), without setting up `Location`.
@@ -28,7 +38,7 @@ export function watchUntilItNamesBothSides(document: Document, options: UnreadWa
   let newText: string[] = [];
   let newLength = 0;
   let overflow = false;
-  let checkedUrl = address();
+  let checkedUrl = precheckedUrl;
   const end = () => {
     watch.aborted = true;
     observer.disconnect();
@@ -62,7 +72,7 @@ export function watchUntilItNamesBothSides(document: Document, options: UnreadWa
     return hidden;
   };
   const policy = new RereadPolicy({ isHidden, read: () => void recheck().catch(() => undefined) });
-  const observer = new MutationObserver((records) => {
+  return (records) => {
     if (overflow) return policy.changed();
     const text = addedText(records, NEW_TEXT_LIMIT - newLength);
     if (text === null) overflow = true;
@@ -72,6 +82,5 @@ export function watchUntilItNamesBothSides(document: Document, options: UnreadWa
       newLength += text.length;
     }
     policy.changed();
-  });
-  observer.observe(document, { childList: true, subtree: true, characterData: true });
+  };
 }

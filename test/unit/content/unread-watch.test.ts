@@ -1,6 +1,20 @@
 import { parseHTML } from 'linkedom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type * as PolicyModule from '../../../src/content/reread-policy.ts';
 import { watchUntilItNamesBothSides } from '../../../src/content/unread-watch.ts';
+
+/** How many re-read policies the watch has made: it makes one at the page's first change, none before. */
+const policies = vi.hoisted(() => ({ made: 0 }));
+vi.mock('../../../src/content/reread-policy.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof PolicyModule>();
+  class CountedPolicy extends original.RereadPolicy {
+    constructor(...args: ConstructorParameters<typeof original.RereadPolicy>) {
+      super(...args);
+      policies.made += 1;
+    }
+  }
+  return { ...original, RereadPolicy: CountedPolicy };
+});
 
 /** A page naming only Iran, whose visibility the test sets. */
 function page(): { document: Document; show(visible: boolean): void } {
@@ -55,5 +69,20 @@ describe('the watch over a page that failed the pre-check', () => {
     await pass(5_000);
     expect(passed).toHaveBeenCalledTimes(1);
     expect(listen).not.toHaveBeenCalledWith('visibilitychange', expect.anything(), expect.anything());
+  });
+
+  it('sets up the watch proper only at the page’s first change: a page that never changes compiles none of it', async () => {
+    vi.useFakeTimers();
+    const { document } = page();
+    const passed = vi.fn();
+    policies.made = 0;
+    watchUntilItNamesBothSides(document, { isAlive: () => true, onFailed: () => undefined, onPassed: passed });
+    await pass(5_000);
+    expect(policies.made).toBe(0);
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'Russia too' }));
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'and more' }));
+    await pass(5_000);
+    expect(policies.made).toBe(1);
+    expect(passed).toHaveBeenCalledTimes(1);
   });
 });
