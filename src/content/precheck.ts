@@ -59,7 +59,7 @@ interface Part {
   readonly end: number;
 }
 
-/** Above this many parts, the body is read whole: reading them one by one would cost more than it saves. */
+/** Above this many nodes looked at for parts, the body is read whole: reading them one by one would cost more than it saves. */
 const MANY_PARTS = 1_000;
 
 /**
@@ -92,12 +92,18 @@ function bodyParts(body: Element): (index: number) => Part | undefined {
  */
 function partNodes(body: Element): Node[] {
   const nodes: Node[] = [];
+  let looked = 0;
   for (let child = body.firstChild; child; child = child.nextSibling) {
+    if (++looked > MANY_PARTS) return [body];
     if (!mayHoldProse(child)) continue;
-    if (child.nodeType === 1 && holdsScripts(child as Element)) {
-      for (let grandchild = child.firstChild; grandchild; grandchild = grandchild.nextSibling) if (mayHoldProse(grandchild)) nodes.push(grandchild);
-    } else nodes.push(child);
-    if (nodes.length > MANY_PARTS) return [body];
+    if (child.nodeType !== 1 || !holdsScripts(child as Element)) {
+      nodes.push(child);
+      continue;
+    }
+    for (let grandchild = child.firstChild; grandchild; grandchild = grandchild.nextSibling) {
+      if (++looked > MANY_PARTS) return [body];
+      if (mayHoldProse(grandchild)) nodes.push(grandchild);
+    }
   }
   return nodes;
 }

@@ -42,6 +42,29 @@ describe('the pre-check sample', () => {
     expect(await namesBoth(documentOf(`${many}<script>Iran</script><p>Russia</p>${many}`))).toBe(false);
   });
 
+  it('stops looking at the body’s children one by one after a thousand, however few hold prose', async () => {
+    /** How many siblings the pre-check steps over, reading this page (linkedom's `nextSibling` is counted). */
+    const siblingsLookedAt = async (html: string) => {
+      const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+      const nodePrototype = Object.getPrototypeOf(Object.getPrototypeOf(document.body.firstChild!)) as object;
+      const nextSibling = Object.getOwnPropertyDescriptor(nodePrototype, 'nextSibling')!;
+      let looked = 0;
+      Object.defineProperty(nodePrototype, 'nextSibling', { ...nextSibling, get(this: Node) { looked += 1; return nextSibling.get!.call(this); } });
+      try {
+        expect(await namesBoth(document as unknown as Document)).toBe(true);
+      } finally {
+        Object.defineProperty(nodePrototype, 'nextSibling', nextSibling);
+      }
+      return looked;
+    };
+    // Comments by the thousand at the body's top level, and scripts by the thousand in a wrapper.
+    for (const html of [`${'<!-- x -->'.repeat(5_000)}<p>Iran and Russia</p>`, `<div>${'<script>1</script>'.repeat(5_000)}</div><p>Iran and Russia</p>`]) {
+      const looked = await siblingsLookedAt(html);
+      expect(looked).toBeGreaterThan(0);
+      expect(looked).toBeLessThan(2_000);
+    }
+  });
+
   it('reads accents written as separate marks', async () => {
     expect(await namesBoth(documentOf('<p>o Ira\u0303o e a Ru\u0301ssia</p>'))).toBe(true);
     expect(await namesBoth(documentOf('<p>Ira\u0303o</p><p>naïve cafe\u0301</p>'))).toBe(false);
