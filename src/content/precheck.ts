@@ -59,8 +59,11 @@ interface Part {
   readonly end: number;
 }
 
-/** Above this many nodes looked at for parts, the body is read whole: reading them one by one would cost more than it saves. */
-const MANY_PARTS = 1_000;
+/**
+ * Above this many nodes looked at for parts (the body's children, and a wrapper's), the body is read whole: reading
+ * them one by one would cost more than it saves.
+ */
+const MANY_NODES = 1_000;
 
 /**
  * The body's parts, each read once when first asked for (Russia's search goes over the texts Iran's read): its
@@ -94,14 +97,14 @@ function partNodes(body: Element): Node[] {
   const nodes: Node[] = [];
   let looked = 0;
   for (let child = body.firstChild; child; child = child.nextSibling) {
-    if (++looked > MANY_PARTS) return [body];
+    if (++looked > MANY_NODES) return [body];
     if (!mayHoldProse(child)) continue;
     if (child.nodeType !== 1 || !holdsScripts(child as Element)) {
       nodes.push(child);
       continue;
     }
     for (let grandchild = child.firstChild; grandchild; grandchild = grandchild.nextSibling) {
-      if (++looked > MANY_PARTS) return [body];
+      if (++looked > MANY_NODES) return [body];
       if (mayHoldProse(grandchild)) nodes.push(grandchild);
     }
   }

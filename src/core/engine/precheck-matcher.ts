@@ -1,8 +1,8 @@
 /**
  * Runs the precheck patterns (precheck-patterns.ts) over a page's own text: one pass of a side's trigger (its ASCII
  * pattern, or a run of characters beyond ASCII) over all of it, and its full pattern only near those runs, compiled
- * the first time a page needs it, with a check on each hit that it starts a word. Pure and DOM-free: the content script decides, through `accept`, whether a hit lies
- * in article text.
+ * the first time a page needs it, with a check on each hit that it starts a word. Pure and DOM-free: the content
+ * script decides, through `accept`, whether a hit lies in article text.
  */
 export type Side = 'russia' | 'iran';
 
@@ -114,7 +114,10 @@ export function createPrecheck(patterns: PrecheckPatterns): Precheck {
     const [before, first] = [text[index - 1]!, text[index]!];
     return first !== first.toLowerCase() && before === before.toLowerCase();
   };
-  /** The first index in [from, to) where `regex` matches a name that runs on to at most `to + longest`, and `accept` takes, or -1. */
+  /**
+   * The first index in [from, to) where `regex` matches a name that runs on to at most `to + longest`, and `accept`
+   * takes, or -1.
+   */
   const nextAccepted = (regex: RegExp, text: string, from: number, to: number, accept: (index: number) => boolean) => {
     const window = to + longest >= text.length ? text : text.slice(0, to + longest);
     regex.lastIndex = from;
