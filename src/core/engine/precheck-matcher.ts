@@ -91,9 +91,25 @@ interface Compiled {
    * several times faster than the full pattern.
    */
   readonly trigger: RegExp;
-  /** Compiled the first time a text has letters beyond ASCII: a page in English often has none. */
+  /** Compiled the first time letters beyond ASCII may spell a name: a page in English seldom has one. */
   all(): RegExp;
+  /**
+   * Is the next run of letters beyond ASCII read folded first (`mayNameNear`)? Only until the full pattern is
+   * compiled, and for `FOLDED_RUNS` runs at most: folding is cheap once, but not a few hundred times over.
+   */
+  foldsNextRun(): boolean;
 }
+
+/**
+ * Runs of letters beyond ASCII read folded, per side, before the full pattern is compiled anyway. Guardian-1 has 20
+ * ("Māori"), yahoo-2 one. Wikipedia-2's hundreds (names in their own languages) took 1.6 ms read folded in Chromium,
+ * more than compiling the full pattern (0.2–0.5 ms) and reading each with it; 64 were still slower than none on the
+ * large relevant page (Node, cold: 5.0 against 4.2 ms), 32 about even (4.3).
+ */
+const FOLDED_RUNS = 32;
+
+/** Characters from the first Latin letter beyond ASCII (`LATIN_FOLD_FROM`) on: the ones `latinFold` may change (a surrogate half too, kept as it is). */
+const BEYOND_LATIN_1_SIGNS = /[\u00c0-\uffff]/g;
 
 /** Characters in runs beyond ASCII, `longest` counted for each run, past which a text is read as dense with them. */
 const DENSE_RUNS = 256;
@@ -115,7 +131,15 @@ export function createPrecheck(patterns: PrecheckPatterns): Precheck {
     if (!regexes) {
       const compile = (source: string) => new RegExp(source.replaceAll(WORD_CHAR_TOKEN, patterns.wordChar), 'g');
       let all: RegExp | null = null;
-      compiled.set(side, (regexes = { all: () => (all ??= compile(patterns[side].all)), trigger: compile(`${patterns[side].ascii}|${beyondAscii}`) }));
+      let folded = 0;
+      compiled.set(
+        side,
+        (regexes = {
+          trigger: compile(`${patterns[side].ascii}|${beyondAscii}`),
+          all: () => (all ??= compile(patterns[side].all)),
+          foldsNextRun: () => all === null && folded++ < FOLDED_RUNS,
+        }),
+      );
     }
     return regexes;
   };
@@ -151,7 +175,7 @@ export function createPrecheck(patterns: PrecheckPatterns): Precheck {
    * Persian), the full pattern reads the rest of the text itself.
    */
   const search = (text: string, side: Side, from: number, accept: (index: number) => boolean, marks: boolean): number => {
-    const { trigger, all } = regexesOf(side);
+    const { trigger, all, foldsNextRun } = regexesOf(side);
     let nearRuns = 0;
     for (let at = from; ; ) {
       trigger.lastIndex = at;
@@ -166,7 +190,7 @@ export function createPrecheck(patterns: PrecheckPatterns): Precheck {
       const mark = marks ? hit[0].search(COMBINING) : -1;
       const end = mark >= 0 ? index + mark : index + hit[0].length;
       const near = Math.max(at, index - longest + 1);
-      if (mark >= 0 || mayNameNear(text, trigger, near, end)) {
+      if (mark >= 0 || !foldsNextRun() || mayNameNear(text, trigger, near, end)) {
         const name = nextAccepted(all(), text, near, end, accept);
         if (name >= 0 || mark >= 0) return name >= 0 ? name : end;
       }
@@ -189,17 +213,15 @@ export function createPrecheck(patterns: PrecheckPatterns): Precheck {
   };
   /** The text in [from, to) with its Latin letters read as `latinFold` says, or null if one is `UNFOLDABLE`. */
   const foldedLatin = (text: string, from: number, to: number): string | null => {
-    let folded = '';
-    let copied = from;
-    for (let at = from; at < to; at++) {
-      const code = text.charCodeAt(at);
-      if (code < LATIN_FOLD_FROM) continue;
-      const read = code <= LATIN_FOLD_TO ? patterns.latinFold[code - LATIN_FOLD_FROM]! : isOther(text[at]!) ? UNFOLDABLE : text[at]!;
-      if (read === UNFOLDABLE) return null;
-      folded += text.slice(copied, at) + read;
-      copied = at + 1;
-    }
-    return folded + text.slice(copied, to);
+    let unfoldable = false;
+    // One native pass, called back only for the few characters beyond Latin-1's punctuation.
+    const folded = text.slice(from, to).replace(BEYOND_LATIN_1_SIGNS, (char) => {
+      const code = char.charCodeAt(0);
+      const read = code <= LATIN_FOLD_TO ? patterns.latinFold[code - LATIN_FOLD_FROM]! : isOther(char) ? UNFOLDABLE : char;
+      if (read === UNFOLDABLE) unfoldable = true;
+      return read;
+    });
+    return unfoldable ? null : folded;
   };
   /** The full pattern over the rest of a text where runs beyond ASCII are dense: one pass, not one per run. */
   const searchDensely = (text: string, all: RegExp, from: number, accept: (index: number) => boolean, marks: boolean): number => {
