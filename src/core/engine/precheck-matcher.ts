@@ -108,8 +108,11 @@ interface Compiled {
  */
 const FOLDED_RUNS = 32;
 
-/** Characters from the first Latin letter beyond ASCII (`LATIN_FOLD_FROM`) on: the ones `latinFold` may change (a surrogate half too, kept as it is). */
-const BEYOND_LATIN_1_SIGNS = /[\u00c0-\uffff]/g;
+/**
+ * Characters from the first Latin letter beyond ASCII (`LATIN_FOLD_FROM`) on: those `latinFold` may change, and the
+ * letters of other scripts (a surrogate half is kept as it is).
+ */
+const LATIN_LETTERS_AND_BEYOND = /[\u00c0-\uffff]/g;
 
 /** Characters in runs beyond ASCII, `longest` counted for each run, past which a text is read as dense with them. */
 const DENSE_RUNS = 256;
@@ -215,7 +218,7 @@ export function createPrecheck(patterns: PrecheckPatterns): Precheck {
   const foldedLatin = (text: string, from: number, to: number): string | null => {
     let unfoldable = false;
     // One native pass, called back only for the few characters beyond Latin-1's punctuation.
-    const folded = text.slice(from, to).replace(BEYOND_LATIN_1_SIGNS, (char) => {
+    const folded = text.slice(from, to).replace(LATIN_LETTERS_AND_BEYOND, (char) => {
       const code = char.charCodeAt(0);
       const read = code <= LATIN_FOLD_TO ? patterns.latinFold[code - LATIN_FOLD_FROM]! : isOther(char) ? UNFOLDABLE : char;
       if (read === UNFOLDABLE) unfoldable = true;
