@@ -29,22 +29,9 @@ export interface PrecheckPatterns {
   readonly wordChar: string;
   /** A character class source of every character beyond ASCII some stem holds. */
   readonly others: string;
-  /**
-   * For each Latin letter from `LATIN_FOLD_FROM` to `LATIN_FOLD_TO`, how the ASCII patterns may read it: the ASCII
-   * letter the full pattern takes it for ("á" → "a"), itself where no stem holds it, or `UNFOLDABLE`. Near an accented
-   * letter the text is read folded with the ASCII pattern first: "Māori" or "café" cannot hold a name, and the full
-   * pattern (the slowest to compile, 0.2–0.5 ms) is then never needed.
-   */
-  readonly latinFold: string;
   /** The most characters one stem matches. */
   readonly longest: number;
 }
-
-/** The Latin letters `PrecheckPatterns.latinFold` reads (Latin-1 to Extended-B). */
-export const LATIN_FOLD_FROM = 0xc0;
-export const LATIN_FOLD_TO = 0x24f;
-/** In `latinFold`: a letter the full pattern reads as something other than one ASCII letter (ß, "ã" as written). */
-export const UNFOLDABLE = '*';
 
 /**
  * Stands for `wordChar` in the patterns, which would otherwise repeat it at every closed stem's end (kilobytes of every
@@ -91,28 +78,9 @@ interface Compiled {
    * several times faster than the full pattern.
    */
   readonly trigger: RegExp;
-  /** Compiled the first time letters beyond ASCII may spell a name: a page in English seldom has one. */
+  /** Compiled the first time a text has letters beyond ASCII: a page in English often has none. */
   all(): RegExp;
-  /**
-   * Is the next run of letters beyond ASCII read folded first (`mayNameNear`)? Only until the full pattern is
-   * compiled, and for `FOLDED_RUNS` runs at most: folding is cheap once, but not a few hundred times over.
-   */
-  foldsNextRun(): boolean;
 }
-
-/**
- * Runs of letters beyond ASCII read folded, per side, before the full pattern is compiled anyway. Guardian-1 has 20
- * ("Māori"), yahoo-2 one. Wikipedia-2's hundreds (names in their own languages) took 1.6 ms read folded in Chromium,
- * more than compiling the full pattern (0.2–0.5 ms) and reading each with it; 64 were still slower than none on the
- * large relevant page (Node, cold: 5.0 against 4.2 ms), 32 about even (4.3).
- */
-const FOLDED_RUNS = 32;
-
-/**
- * Characters from the first Latin letter beyond ASCII (`LATIN_FOLD_FROM`) on: those `latinFold` may change, and the
- * letters of other scripts (a surrogate half is kept as it is).
- */
-const LATIN_LETTERS_AND_BEYOND = /[\u00c0-\uffff]/g;
 
 /** Characters in runs beyond ASCII, `longest` counted for each run, past which a text is read as dense with them. */
 const DENSE_RUNS = 256;
@@ -121,9 +89,6 @@ export function createPrecheck(patterns: PrecheckPatterns): Precheck {
   // Asked only of the rare hits: most pages never compile it.
   let wordChar: RegExp | null = null;
   const isWordChar = (char: string) => (wordChar ??= new RegExp(patterns.wordChar)).test(char);
-  // A letter of the scripts stems are written in beyond Latin (Greek, Cyrillic…): asked only near an accented letter.
-  let other: RegExp | null = null;
-  const isOther = (char: string) => (other ??= new RegExp(patterns.others)).test(char);
   const longest = patterns.longest;
   // `others` is a class (`[…]`, built by precheck-patterns.ts): the marks join it, so one pass finds both.
   const beyondAscii = `[${patterns.others.slice(1, -1)}${COMBINING.source.slice(1, -1)}]+`;
@@ -134,15 +99,7 @@ export function createPrecheck(patterns: PrecheckPatterns): Precheck {
     if (!regexes) {
       const compile = (source: string) => new RegExp(source.replaceAll(WORD_CHAR_TOKEN, patterns.wordChar), 'g');
       let all: RegExp | null = null;
-      let folded = 0;
-      compiled.set(
-        side,
-        (regexes = {
-          trigger: compile(`${patterns[side].ascii}|${beyondAscii}`),
-          all: () => (all ??= compile(patterns[side].all)),
-          foldsNextRun: () => all === null && folded++ < FOLDED_RUNS,
-        }),
-      );
+      compiled.set(side, (regexes = { all: () => (all ??= compile(patterns[side].all)), trigger: compile(`${patterns[side].ascii}|${beyondAscii}`) }));
     }
     return regexes;
   };
@@ -178,7 +135,7 @@ export function createPrecheck(patterns: PrecheckPatterns): Precheck {
    * Persian), the full pattern reads the rest of the text itself.
    */
   const search = (text: string, side: Side, from: number, accept: (index: number) => boolean, marks: boolean): number => {
-    const { trigger, all, foldsNextRun } = regexesOf(side);
+    const { trigger, all } = regexesOf(side);
     let nearRuns = 0;
     for (let at = from; ; ) {
       trigger.lastIndex = at;
@@ -192,39 +149,12 @@ export function createPrecheck(patterns: PrecheckPatterns): Precheck {
       }
       const mark = marks ? hit[0].search(COMBINING) : -1;
       const end = mark >= 0 ? index + mark : index + hit[0].length;
-      const near = Math.max(at, index - longest + 1);
-      if (mark >= 0 || !foldsNextRun() || mayNameNear(text, trigger, near, end)) {
-        const name = nextAccepted(all(), text, near, end, accept);
-        if (name >= 0 || mark >= 0) return name >= 0 ? name : end;
-      }
+      const name = nextAccepted(all(), text, Math.max(at, index - longest + 1), end, accept);
+      if (name >= 0 || mark >= 0) return name >= 0 ? name : end;
       at = end;
       nearRuns += hit[0].length + longest;
       if (nearRuns > DENSE_RUNS && nearRuns > (at - from) / 2) return searchDensely(text, all(), at, accept, marks);
     }
-  };
-  /**
-   * May a name start in [from, to) of a text, read with the ASCII pattern once its Latin letters are folded? False
-   * only where the full pattern cannot match there either: every letter it could read there is folded to the ASCII
-   * letter it stands for, and any other it could read (ß, a Cyrillic letter) sends the text to the full pattern.
-   */
-  const mayNameNear = (text: string, trigger: RegExp, from: number, to: number): boolean => {
-    const folded = foldedLatin(text, from, Math.min(text.length, to + longest));
-    if (folded === null) return true;
-    trigger.lastIndex = 0;
-    for (let hit = trigger.exec(folded); hit && hit.index < to - from; hit = trigger.exec(folded)) if (hit[0].charCodeAt(0) < 0x80) return true;
-    return false;
-  };
-  /** The text in [from, to) with its Latin letters read as `latinFold` says, or null if one is `UNFOLDABLE`. */
-  const foldedLatin = (text: string, from: number, to: number): string | null => {
-    let unfoldable = false;
-    // One native pass, called back only for the few characters beyond Latin-1's punctuation.
-    const folded = text.slice(from, to).replace(LATIN_LETTERS_AND_BEYOND, (char) => {
-      const code = char.charCodeAt(0);
-      const read = code <= LATIN_FOLD_TO ? patterns.latinFold[code - LATIN_FOLD_FROM]! : isOther(char) ? UNFOLDABLE : char;
-      if (read === UNFOLDABLE) unfoldable = true;
-      return read;
-    });
-    return unfoldable ? null : folded;
   };
   /** The full pattern over the rest of a text where runs beyond ASCII are dense: one pass, not one per run. */
   const searchDensely = (text: string, all: RegExp, from: number, accept: (index: number) => boolean, marks: boolean): number => {

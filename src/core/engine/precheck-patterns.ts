@@ -15,7 +15,7 @@
  */
 import type { Dataset } from '../dataset/schema.ts';
 import { foldCodePoint, foldTerm } from '../text/normalize.ts';
-import { LATIN_FOLD_FROM, LATIN_FOLD_TO, UNFOLDABLE, WORD_CHAR_TOKEN, type PrecheckPatterns, type Side } from './precheck-matcher.ts';
+import { WORD_CHAR_TOKEN, type PrecheckPatterns, type Side } from './precheck-matcher.ts';
 
 export type { PrecheckPatterns, Side } from './precheck-matcher.ts';
 
@@ -250,31 +250,6 @@ export function precheckPatterns(dataset: Dataset): PrecheckPatterns {
     iran,
     wordChar: `[${WORD_CHARS}]`,
     others: blocksClassOf([...others]),
-    latinFold: latinFoldOf(others, new Set([...exactEdgesOf(tries.russia), ...exactEdgesOf(tries.iran)])),
     longest: Math.max(longestMatch(tries.russia), longestMatch(tries.iran)),
   };
-}
-
-/** The characters read only as written somewhere in the trie ("ã" in "o Irã"), in both cases. */
-function exactEdgesOf(node: TrieNode): string[] {
-  return [...node.children].flatMap(([edge, child]) => [
-    ...(edge.startsWith(EXACT) && edge.length > 1 ? [edge.slice(1), edge.slice(1).toUpperCase()] : []),
-    ...exactEdgesOf(child),
-  ]);
-}
-
-/**
- * `PrecheckPatterns.latinFold`: for each Latin letter beyond ASCII, the ASCII letter the engine folds it to, where the
- * full pattern reads it as nothing else (stems hold "í" wherever they hold "i"). A letter no stem holds (×) stands for
- * itself; one a stem holds otherwise (the ß of "Rußland", the "ã" read as written in "o Irã") is `UNFOLDABLE`.
- */
-function latinFoldOf(others: ReadonlySet<string>, exact: ReadonlySet<string>): string {
-  let table = '';
-  for (let code = LATIN_FOLD_FROM; code <= LATIN_FOLD_TO; code++) {
-    const char = String.fromCharCode(code);
-    const folded = foldCodePoint(code);
-    if (!exact.has(char) && /^[a-z]$/u.test(folded)) table += folded;
-    else table += others.has(char) || exact.has(char) ? UNFOLDABLE : char;
-  }
-  return table;
 }
