@@ -3,14 +3,14 @@
  * numbers; asserts nothing (times are not tests).
  * 1. Chromium: ../shared/tools/perf-floor.mjs (a V8 CPU profile of our code against one
  *    TreeWalker pass over the page; read its header).
+ * 1b. The same measure as 1 with the shipped build, over at least 9 loads a page: its lowest, first-quartile and
+ *    median values, and the CPU time the hypervisor took from this machine meanwhile (/proc/stat `steal`).
  * 2. Firefox has no CPU profile over WebDriver BiDi: a setTimeout(0) heartbeat in the page
  *    measures its longest event-loop gap, median of 3 loads (`--runs N` for more), with and
  *    without the extension, loads alternating between the two browsers, on the same four pages
  *    and on hostile ones (a 10 MB text node, 100,000 elements, 5,000-deep nesting, claim text
  *    split across inline elements, a page mutating in a loop).
  * 3. Chromium on the hostile pages: the longest uninterrupted run of our code (the tool's method).
- * 1b. The same measure as 1 with the shipped build, over at least 9 loads a page: its lowest, first-quartile and
- *    median values, and the CPU time the hypervisor took from this machine meanwhile (/proc/stat `steal`).
  * 4. Time from the content script's start (document_idle) to the first highlight on
  *    relevant-large, with a cold background (Chromium: service worker stopped; Firefox: just
  *    started) and a warm one, and the engine's build time in the background.
@@ -52,6 +52,8 @@ for (const file of ['dist/chrome', 'dist/firefox', 'dist-e2e/chrome', 'dist-e2e/
     process.exit(2);
   }
 }
+/** Chromium as the tool launches it. */
+const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const skipChromium = process.argv.includes('--no-tool');
 const firefoxOnly = process.argv.includes('--firefox-only');
 const chromiumOnly = process.argv.includes('--chromium-only');
@@ -184,14 +186,14 @@ if (chromiumOnly) {
 
 // 1b. Chromium: the tool's measure again, with the shipped build, over more loads: its lowest and first-quartile values
 // as well as the median. A load whose thread lost its core for a while is charged the wait (see `stolenSeconds`);
-// the lower values show what the code costs when it runs.
+// the lower values show what the code costs when it runs. The pages are the tool's with the heartbeat script of part 2
+// (a timer every few milliseconds, with and without the extension alike); the tool's own run (part 1) has none.
 if (!firefoxOnly && existsSync(CHROMIUM_PATH)) {
   const loads = Math.max(RUNS, 9);
-  const flags = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
   const dist = join(ROOT, 'dist/chrome');
   const [withProfile, plainProfile] = [mkdtempSync(join(tmpdir(), 'bench-quartiles-')), mkdtempSync(join(tmpdir(), 'bench-quartiles-plain-'))];
-  const context = await chromium.launchPersistentContext(withProfile, { executablePath: CHROMIUM_PATH, headless: true, args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, ...flags] });
-  const plain = await chromium.launchPersistentContext(plainProfile, { executablePath: CHROMIUM_PATH, headless: true, args: flags });
+  const context = await chromium.launchPersistentContext(withProfile, { executablePath: CHROMIUM_PATH, headless: true, args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, ...CHROMIUM_FLAGS] });
+  const plain = await chromium.launchPersistentContext(plainProfile, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
   const quantile = (values: number[], at: number) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * at)] ?? NaN;
   const fixed = (value: number) => value.toFixed(1).padStart(5);
   process.stdout.write(`\n== Chromium ${context.browser()?.version() ?? ''}: the tool's measure, shipped build, ${loads} loads a page: lowest / first quartile / median, ms ==\n`);
@@ -222,7 +224,7 @@ if (!firefoxOnly && existsSync(CHROMIUM_PATH)) {
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, ...CHROMIUM_FLAGS],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const origin = /^chrome-extension:\/\/[a-p]{32}\//.exec(worker.url())?.[0] ?? '';
