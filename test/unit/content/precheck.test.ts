@@ -33,6 +33,10 @@ describe('the pre-check sample', () => {
     expect(await namesBoth(documentOf(`<div><p>News</p>${state}</div><p>Iran and Russia</p>`))).toBe(true);
     expect(await namesBoth(documentOf(`<div><div>${state}</div></div><p>Iran and Russia</p>`))).toBe(false);
     expect(await namesBoth(documentOf('<!-- Iran and Russia --><style>.iran{}</style><p>Russia</p>'))).toBe(false);
+    // The limit falls inside a part: its text up to the limit is read, not beyond.
+    const before = `<div><div>${'x'.repeat(1_950_000)}</div></div>`;
+    expect(await namesBoth(documentOf(`${before}<p>${'y '.repeat(10_000)}Iran and Russia</p>`))).toBe(true);
+    expect(await namesBoth(documentOf(`${before}<p>${'y '.repeat(30_000)}Iran and Russia</p>`))).toBe(false);
   });
 
   it('reads a body of very many children whole, still one text node at a time', async () => {
