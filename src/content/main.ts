@@ -8,9 +8,9 @@
  */
 import type { LensWorld } from '../shared/page-hooks.ts';
 import { extensionAlive, sendMessage } from './extension-api.ts';
-import { precheckPage, type PagePass } from './precheck.ts';
+import { precheckPage, surelyNamesNoIran, type PagePass } from './precheck.ts';
 import { skippedReport } from './report.ts';
-import { NOT_CANCELLED, whenShown } from './scheduler.ts';
+import { NOT_CANCELLED, whenShown, yieldToMain } from './scheduler.ts';
 import { watchUntilItNamesBothSides } from './unread-watch.ts';
 
 const scriptStartedAt = performance.now();
@@ -57,8 +57,10 @@ function main(): void {
   // that interface in this world for nothing else (Chromium's profiles charge each interface's first use).
   if (window.top !== window || document.contentType !== 'text/html') return;
   offerHooks();
-  // The pre-check comes first: on most pages it is all we do, without a single call to the extension's APIs.
-  precheckPage(document, NOT_CANCELLED)
+  // The pre-check comes first: on most pages it is all we do, without a single call to the extension's APIs. Most
+  // pages never name Iran, which the first loop alone can tell; the rest are pre-checked in full in a task of their own.
+  const checked = surelyNamesNoIran(document) ? Promise.resolve(null) : yieldToMain().then(() => precheckPage(document, NOT_CANCELLED));
+  checked
     .then((pass) => {
       prechecked = true;
       if (pass) return readPage(pass);

@@ -8,7 +8,7 @@
 import { precheckPatterns } from 'virtual:lens-precheck';
 import { COMBINING, createPrecheck, type Precheck, type Side } from '../core/engine/precheck-matcher.ts';
 import { articleRegion, holdsNoProse, isArticleText } from './article-text.ts';
-import { runInSlices, type Cancellation } from './scheduler.ts';
+import { runInSlices, SLICE_BUDGET_MS, type Cancellation } from './scheduler.ts';
 
 let precheck: Precheck | null = null;
 const createPrecheckOnce = () => (precheck ??= createPrecheck(precheckPatterns));
@@ -49,6 +49,29 @@ export async function precheckPage(document: Document, signal: Cancellation): Pr
     if (found[side] === undefined) return null;
   }
   return { region: regionOf(found.iran ?? null, found.russia ?? null, body) };
+}
+
+/**
+ * The common case, answered in one plain loop before any of the pre-check's machinery: a page whose title and body
+ * parts hold no possible name of Iran (most pages) surely fails, and nothing more is built. False means "not sure":
+ * a possible name (it may not be whole, or not article text), more text than the pre-check reads, or a slice's time
+ * spent; `precheckPage` then decides. In Chromium's profiles this loop cost 0.7 ms less on guardian-1 than the same
+ * answer from `precheckPage`, whose async steps, generators and lazily read parts each compile on a page's first use.
+ */
+export function surelyNamesNoIran(document: Document): boolean {
+  const body = document.body;
+  if (!body) return true;
+  const names = createPrecheckOnce();
+  if (names.findName(names.prepare(document.title), 'iran') >= 0) return false;
+  const startedAt = performance.now();
+  let left = TEXT_LIMIT;
+  for (const node of partNodes(body)) {
+    const text = node.textContent ?? '';
+    if (text.length > left || performance.now() - startedAt > SLICE_BUDGET_MS) return false;
+    left -= text.length;
+    if (names.findAnywhere(text, 'iran', 0) >= 0) return false;
+  }
+  return true;
 }
 
 /** A part of the body read as one text: a child of it (or the body itself), and the text searched in it. */

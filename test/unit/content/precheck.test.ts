@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { articleRegion, isArticleText } from '../../../src/content/article-text.ts';
-import { precheckPage } from '../../../src/content/precheck.ts';
+import { precheckPage, surelyNamesNoIran } from '../../../src/content/precheck.ts';
 
 const PAGES = resolve(import.meta.dirname, '../../fixtures/pages');
 const documentOf = (html: string, title = 't') => parseHTML(`<!doctype html><html><head><title>${title}</title></head><body>${html}</body></html>`).document as unknown as Document;
@@ -103,7 +103,23 @@ describe('the pre-check sample', () => {
     for (const name of relevant) {
       const { document } = parseHTML(readFileSync(resolve(PAGES, name), 'utf8'));
       expect(await namesBoth(document as unknown as Document), name).toBe(true);
+      // The first loop, which answers for most pages, leaves every one of these to the full pre-check.
+      expect(surelyNamesNoIran(document as unknown as Document), name).toBe(false);
     }
+  });
+
+  it('answers at once only for pages with no possible name of Iran, and leaves the rest to the full pre-check', () => {
+    // No possible name: surely failing, scripts, styles and comments at the body's top level unread.
+    expect(surelyNamesNoIran(documentOf('<p>Russia and Brazil</p><script>var tags = ["iran"]</script><!-- Iran -->'))).toBe(true);
+    expect(surelyNamesNoIran(documentOf('<p>Miranda and Tirana</p>'))).toBe(true);
+    expect(surelyNamesNoIran(documentOf('<div><script>var iran = 1</script><p>News</p></div>'))).toBe(true);
+    // A possible name anywhere, even one the full pre-check rejects (a teaser link): not sure.
+    expect(surelyNamesNoIran(documentOf('<p>Talks went on.</p>', 'Iran and Brazil'))).toBe(false);
+    expect(surelyNamesNoIran(documentOf('<div><p>News</p><p>Tehran said</p></div>'))).toBe(false);
+    expect(surelyNamesNoIran(documentOf('<aside><a href="/s">Putin and Khamenei in Iran</a></aside>'))).toBe(false);
+    expect(surelyNamesNoIran(documentOf('<p>Ira\u0303o said</p>'))).toBe(false);
+    // More text than the pre-check reads: the full pre-check reads up to its limit.
+    expect(surelyNamesNoIran(documentOf(`<p>${'markets '.repeat(300_000)}</p>`))).toBe(false);
   });
 
   it('says where both names lie: the outermost article or main around them, or the whole page', async () => {
