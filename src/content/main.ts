@@ -8,7 +8,7 @@
  */
 import type { LensWorld } from '../shared/page-hooks.ts';
 import { extensionAlive, sendMessage } from './extension-api.ts';
-import { precheckPage, surelyNamesNoIran, type PagePass } from './precheck.ts';
+import { firstLook, precheckPage, type PagePass } from './precheck.ts';
 import { skippedReport } from './report.ts';
 import { NOT_CANCELLED, whenShown, yieldToMain } from './scheduler.ts';
 import { watchUntilItNamesBothSides } from './unread-watch.ts';
@@ -58,8 +58,10 @@ function main(): void {
   if (window.top !== window || document.contentType !== 'text/html') return;
   offerHooks();
   // The pre-check comes first: on most pages it is all we do, without a single call to the extension's APIs. Most
-  // pages never name Iran, which the first loop alone can tell; the rest are pre-checked in full in a task of their own.
-  const checked = surelyNamesNoIran(document) ? Promise.resolve(null) : yieldToMain().then(() => precheckPage(document, NOT_CANCELLED));
+  // pages never name Iran, which the first look alone can tell; the rest are pre-checked in full in a task of their
+  // own, from where the first look stopped.
+  const look = firstLook(document);
+  const checked = look ? yieldToMain().then(() => precheckPage(document, NOT_CANCELLED, look)) : Promise.resolve(null);
   checked
     .then((pass) => {
       prechecked = true;

@@ -34,44 +34,65 @@ export interface PagePass {
  * in one native call: cheaper than visiting each text node from script) and searched for each side's names, Iran
  * first: most pages never name it, and for them that is all. Only where a name may lie are text nodes walked to, by
  * their lengths, and the one holding it asked whether the name is whole and in article text (not a script, a form
- * field or a sidebar link). Null when the page does not name both.
+ * field or a sidebar link). Null when the page does not name both. Given the first look's reading, it goes on from
+ * there: the parts it read are not read again, nor searched again for Iran.
  */
-export async function precheckPage(document: Document, signal: Cancellation): Promise<PagePass | null> {
+export async function precheckPage(document: Document, signal: Cancellation, look?: FirstLook): Promise<PagePass | null> {
   const body = document.body;
   if (!body) return null;
   const names = createPrecheckOnce();
   const title = names.prepare(document.title);
-  const partAt = bodyParts(body);
+  const partAt = look?.partAt ?? bodyParts(body);
   /** Where each state was first named in article text (null: in the title). */
   const found: { iran?: Node | null; russia?: Node | null } = {};
   for (const side of ['iran', 'russia'] as const) {
-    found[side] = names.findName(title, side) >= 0 ? null : await runInSlices(firstNamedNode(body, partAt, side, names), signal);
+    const from = side === 'iran' && look ? look.iranFrom : START;
+    found[side] = names.findName(title, side) >= 0 ? null : await runInSlices(firstNamedNode(body, partAt, side, names, from), signal);
     if (found[side] === undefined) return null;
   }
   return { region: regionOf(found.iran ?? null, found.russia ?? null, body) };
 }
 
+/** Where a search of the body's parts stands: a part, and an index in its text. */
+interface PartIndex {
+  readonly part: number;
+  readonly index: number;
+}
+
+const START: PartIndex = { part: 0, index: 0 };
+
+/** What the first look read, handed to `precheckPage` so that nothing is read twice. */
+export interface FirstLook {
+  /** The body's parts, those read so far kept. */
+  readonly partAt: PartAt;
+  /** Before this, the parts hold no possible name of Iran (the title may). */
+  readonly iranFrom: PartIndex;
+}
+
 /**
  * The common case, answered in one plain loop before any of the pre-check's machinery: a page whose title and body
- * parts hold no possible name of Iran (most pages) surely fails, and nothing more is built. False means "not sure":
- * a possible name (it may not be whole, or not article text), more text than the pre-check reads, or a slice's time
- * spent; `precheckPage` then decides. In Chromium's profiles this loop cost 0.55–0.65 ms less on guardian-1 than the same
- * answer from `precheckPage`, whose async steps, generators and lazily read parts each compile on a page's first use.
+ * parts hold no possible name of Iran (most pages) surely fails (null), and nothing more is built. Otherwise "not
+ * sure", with what was read: a possible name (it may not be whole, or not article text), more text than the pre-check
+ * reads, or a slice's time spent; `precheckPage` then decides, from there. In Chromium's profiles this loop cost
+ * 0.55–0.65 ms less on guardian-1 than the same answer from `precheckPage`, whose async steps, generators and lazily
+ * read parts each compile on a page's first use; handing over what it read saved a second reading of the text before
+ * a possible name (4 ms on wikipedia-2, whose first possible name of Iran lies in its long article).
  */
-export function surelyNamesNoIran(document: Document): boolean {
+export function firstLook(document: Document): FirstLook | null {
   const body = document.body;
-  if (!body) return true;
+  if (!body) return null;
   const names = createPrecheckOnce();
-  if (names.findName(names.prepare(document.title), 'iran') >= 0) return false;
+  const partAt = bodyParts(body);
+  if (names.findName(names.prepare(document.title), 'iran') >= 0) return { partAt, iranFrom: START };
   const startedAt = performance.now();
-  let left = TEXT_LIMIT;
-  for (const node of partNodes(body)) {
-    const text = node.textContent ?? '';
-    if (text.length > left || performance.now() - startedAt > SLICE_BUDGET_MS) return false;
-    left -= text.length;
-    if (names.findAnywhere(text, 'iran', 0) >= 0) return false;
+  for (let index = 0; ; index++) {
+    if (performance.now() - startedAt > SLICE_BUDGET_MS) return { partAt, iranFrom: { part: index, index: 0 } };
+    const part = partAt(index);
+    if (!part) return null;
+    if (part.end < part.text.length) return { partAt, iranFrom: { part: index, index: 0 } };
+    const found = names.findAnywhere(part.text, 'iran', 0);
+    if (found >= 0) return { partAt, iranFrom: { part: index, index: found } };
   }
-  return true;
 }
 
 /** A part of the body read as one text: a child of it (or the body itself), and the text searched in it. */
@@ -81,6 +102,9 @@ interface Part {
   /** Where the search in `text` stops: the page's text beyond `TEXT_LIMIT` is not read. */
   readonly end: number;
 }
+
+/** The body's `index`th part, read when first asked for; undefined past the last (or the text read). */
+type PartAt = (index: number) => Part | undefined;
 
 /**
  * Above this many nodes looked at for parts (the body's children, and a wrapper's), the body is read whole: reading
@@ -94,7 +118,7 @@ const MANY_NODES = 1_000;
  * the body (yahoo-2: 780,000 of its 1,100,000 characters), and copying it cost more than the whole search. Reading
  * part by part also stops at the first child that holds both names, before the rest of the page.
  */
-function bodyParts(body: Element): (index: number) => Part | undefined {
+function bodyParts(body: Element): PartAt {
   const nodes = partNodes(body);
   const parts: Part[] = [];
   let budget = TEXT_LIMIT;
@@ -147,21 +171,21 @@ function holdsScripts(element: Element): boolean {
 const mayHoldProse = (node: Node): boolean =>
   node.nodeType === 3 /* Node.TEXT_NODE */ || (node.nodeType === 1 /* Node.ELEMENT_NODE */ && !holdsNoProse(node as Element));
 
-/** The first text node of the body's parts that names `side` in article text, or undefined. */
-function* firstNamedNode(body: Element, partAt: (index: number) => Part | undefined, side: Side, names: Precheck): Generator<void, Node | undefined, void> {
-  for (let index = 0, part = partAt(0); part; part = partAt(++index)) {
-    const node = yield* firstNamedNodeIn(part, body, side, names);
+/** The first text node of the body's parts, from `from` on, that names `side` in article text, or undefined. */
+function* firstNamedNode(body: Element, partAt: PartAt, side: Side, names: Precheck, from: PartIndex): Generator<void, Node | undefined, void> {
+  for (let index = from.part, part = partAt(index); part; part = partAt(++index)) {
+    const node = yield* firstNamedNodeIn(part, body, side, names, index === from.part ? from.index : 0);
     if (node) return node;
   }
   return undefined;
 }
 
 /**
- * The first text node of this part that names `side` in article text, or undefined. Each index of the part's text
- * where a name may lie is found in it, and the walk goes to the node holding that index by the nodes' lengths,
+ * The first text node of this part that names `side` in article text, from `startAt` in its text on, or undefined.
+ * Each index of the part's text where a name may lie is found in it, and the walk goes to the node holding that index by the nodes' lengths,
  * without reading their texts. A node holding an accent written as a separate mark is read whole, composed.
  */
-function* firstNamedNodeIn(part: Part, body: Element, side: Side, names: Precheck): Generator<void, Node | undefined, void> {
+function* firstNamedNodeIn(part: Part, body: Element, side: Side, names: Precheck, startAt: number): Generator<void, Node | undefined, void> {
   const { text, end } = part;
   // The walk over the part's text nodes starts at its first possible name: most parts have none.
   let walker: TreeWalker | null = null;
@@ -172,8 +196,8 @@ function* firstNamedNodeIn(part: Part, body: Element, side: Side, names: Prechec
   let checked: Node | null = null;
   let inArticle = false;
   /** Where in `text` the search goes on: everything before is decided. */
-  let from = 0;
-  for (let window = 0; window < end; window += WINDOW) {
+  let from = startAt;
+  for (let window = startAt - (startAt % WINDOW); window < end; window += WINDOW) {
     const slice = text.slice(window, window + WINDOW + names.longest);
     for (;;) {
       const found = names.findAnywhere(slice, side, Math.max(0, from - window));

@@ -3,11 +3,21 @@ import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { articleRegion, isArticleText } from '../../../src/content/article-text.ts';
-import { precheckPage, surelyNamesNoIran } from '../../../src/content/precheck.ts';
+import { firstLook, precheckPage, type PagePass } from '../../../src/content/precheck.ts';
 
 const PAGES = resolve(import.meta.dirname, '../../fixtures/pages');
 const documentOf = (html: string, title = 't') => parseHTML(`<!doctype html><html><head><title>${title}</title></head><body>${html}</body></html>`).document as unknown as Document;
-const namesBoth = async (document: Document) => (await precheckPage(document, new AbortController().signal)) !== null;
+/** The full pre-check's answer, which the first look and the full pre-check from where it stopped must give too. */
+async function precheckBothWays(document: Document): Promise<PagePass | null> {
+  const pass = await precheckPage(document, new AbortController().signal);
+  const look = firstLook(document);
+  const fromLook = look && (await precheckPage(document, new AbortController().signal, look));
+  const answer = (found: PagePass | null) => [found !== null, found?.region ?? null];
+  expect(answer(fromLook), 'the pre-check from the first look').toEqual(answer(pass));
+  return pass;
+}
+const namesBoth = async (document: Document) => (await precheckBothWays(document)) !== null;
+const surelyNamesNoIran = (document: Document) => firstLook(document) === null;
 
 describe('the pre-check sample', () => {
   it('finds a name in one text node, not across two, however the body’s text runs them together', async () => {
@@ -55,7 +65,9 @@ describe('the pre-check sample', () => {
       let looked = 0;
       Object.defineProperty(nodePrototype, 'nextSibling', { ...nextSibling, get(this: Node) { looked += 1; return nextSibling.get!.call(this); } });
       try {
-        expect(await namesBoth(document as unknown as Document)).toBe(true);
+        // The way a page is pre-checked on load: the first look, and the full pre-check from there.
+        const look = firstLook(document as unknown as Document);
+        expect(look && (await precheckPage(document as unknown as Document, new AbortController().signal, look))).not.toBeNull();
       } finally {
         Object.defineProperty(nodePrototype, 'nextSibling', nextSibling);
       }
@@ -120,6 +132,31 @@ describe('the pre-check sample', () => {
     expect(surelyNamesNoIran(documentOf('<p>Ira\u0303o said</p>'))).toBe(false);
     // More text than the pre-check reads: the full pre-check reads up to its limit.
     expect(surelyNamesNoIran(documentOf(`<p>${'markets '.repeat(300_000)}</p>`))).toBe(false);
+  });
+
+  it('reads each part of the body once on load: the full pre-check goes on from the first look, whatever it rejected', async () => {
+    /** The body's children whose text is read on load (linkedom's `textContent` getter of elements is counted). */
+    const partsReadOnLoad = async (html: string) => {
+      const document = documentOf(html);
+      const elementPrototype = Object.getPrototypeOf(Object.getPrototypeOf(document.body)) as object;
+      const textContent = Object.getOwnPropertyDescriptor(elementPrototype, 'textContent')!;
+      const read: string[] = [];
+      Object.defineProperty(elementPrototype, 'textContent', { ...textContent, get(this: Element) { if (this.parentNode === document.body) read.push(this.id); return textContent.get!.call(this); } });
+      try {
+        const look = firstLook(document);
+        expect(look).not.toBeNull();
+        return { pass: await precheckPage(document, new AbortController().signal, look!), read };
+      } finally {
+        Object.defineProperty(elementPrototype, 'textContent', textContent);
+      }
+    };
+    const page = '<div id="a"><p>News</p></div><div id="b"><p>Iran said</p></div><div id="c"><p>Russia said</p></div><div id="d"><p>More</p></div>';
+    expect(await partsReadOnLoad(page)).toEqual({ pass: { region: null }, read: ['a', 'b', 'c'] });
+    // A possible name the full pre-check rejects (a teaser link) comes first: the search goes on past it.
+    const teaserFirst = '<div id="a"><ul><li><a href="/s">Iran</a></li></ul></div><div id="b"><p>News</p></div><div id="c"><p>Iran and Russia</p></div>';
+    expect(await partsReadOnLoad(teaserFirst)).toEqual({ pass: { region: null }, read: ['a', 'b', 'c'] });
+    expect(await namesBoth(documentOf(teaserFirst))).toBe(true);
+    expect(await namesBoth(documentOf(teaserFirst.replace('Iran and Russia', 'Russia')))).toBe(false);
   });
 
   it('says where both names lie: the outermost article or main around them, or the whole page', async () => {
