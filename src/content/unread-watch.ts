@@ -71,7 +71,8 @@ function startWatching(document: Document, options: UnreadWatchOptions, observer
     }
     return hidden;
   };
-  const policy = new RereadPolicy({ isHidden, read: () => void recheck().catch(() => undefined) });
+  // Timed by `Date.now()`: a page that changes but never names a side does not set up `performance` (see main.ts).
+  const policy = new RereadPolicy({ isHidden, read: () => void recheck().catch(() => undefined), now: Date.now });
   return (records) => {
     if (overflow) return policy.changed();
     const text = addedText(records, NEW_TEXT_LIMIT - newLength);
