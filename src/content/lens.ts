@@ -9,7 +9,7 @@ import { loadCardStyles, loadClaimDetails, loadMentionDetails } from './engine-c
 import { ClaimHighlighter, stillCovers, type PaintedClaim, type PaintStyle } from './highlighter.ts';
 import { ClaimCard } from './hover-card/claim-card-controller.tsx';
 import { PageReader, type PageReading } from './page-reader.ts';
-import { precheckPage, type PagePass } from './precheck.ts';
+import { precheckAgain, type PagePass } from './precheck.ts';
 import { emptyReport, paintedOnly } from './report.ts';
 import { ReportGate } from './report-gate.ts';
 import { pageChanged, RereadPolicy } from './reread-policy.ts';
@@ -156,7 +156,7 @@ export class Lens {
     // With shadow roots read, the whole page is read, wherever the names lie.
     let pass: PagePass | null;
     try {
-      pass = body === null ? null : this.options.shadowRoots ? { region: null } : (prechecked ?? (await precheckPage(this.document, this.controller.signal)));
+      pass = body === null ? null : this.options.shadowRoots ? { region: null } : (prechecked ?? (await precheckAgain(this.document, this.controller.signal)));
     } catch (error) {
       if (error instanceof Cancelled) return;
       throw error;

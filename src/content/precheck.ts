@@ -53,6 +53,16 @@ export async function precheckPage(document: Document, signal: Cancellation, loo
   return { region: regionOf(found.iran ?? null, found.russia ?? null, body) };
 }
 
+/**
+ * The pre-check as a page's later reads ask it (new text that names a side, a re-read): the first look, then, where
+ * it is not sure, the full pre-check from where it stopped. The first look runs in the caller's task, within a
+ * slice's budget.
+ */
+export async function precheckAgain(document: Document, signal: Cancellation): Promise<PagePass | null> {
+  const look = firstLook(document);
+  return look ? precheckPage(document, signal, look) : null;
+}
+
 /** Where a search of the body's parts stands: a part, and an index in its text. */
 interface PartIndex {
   readonly part: number;

@@ -6,7 +6,7 @@
  * (asked before each check).
  */
 import { addedText } from './added-text.ts';
-import { namesEitherSide, precheckPage, type PagePass } from './precheck.ts';
+import { namesEitherSide, precheckAgain, type PagePass } from './precheck.ts';
 import { RereadPolicy } from './reread-policy.ts';
 
 /** New text held for the next check; past it, the whole page is checked instead. */
@@ -50,7 +50,7 @@ function startWatching(document: Document, options: UnreadWatchOptions, observer
     [newText, newLength, overflow, checkedUrl] = [[], 0, false, address()];
     // Asked only before a check: a page that never names either side costs no call to the extension's APIs.
     if (mustCheck && !options.isAlive()) return end();
-    const pass = mustCheck ? await precheckPage(document, watch).catch(() => null) : null;
+    const pass = mustCheck ? await precheckAgain(document, watch).catch(() => null) : null;
     policy.readDone();
     if (watch.aborted) return;
     if (!pass) return mustCheck ? options.onFailed() : undefined;

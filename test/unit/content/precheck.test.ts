@@ -3,17 +3,21 @@ import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { articleRegion, isArticleText } from '../../../src/content/article-text.ts';
-import { firstLook, precheckPage, type PagePass } from '../../../src/content/precheck.ts';
+import { firstLook, precheckAgain, precheckPage, type PagePass } from '../../../src/content/precheck.ts';
 
 const PAGES = resolve(import.meta.dirname, '../../fixtures/pages');
 const documentOf = (html: string, title = 't') => parseHTML(`<!doctype html><html><head><title>${title}</title></head><body>${html}</body></html>`).document as unknown as Document;
-/** The full pre-check's answer, which the first look and the full pre-check from where it stopped must give too. */
+/**
+ * The full pre-check's answer, which the first look and the full pre-check from where it stopped must give too, on
+ * load (main.ts) and again (`precheckAgain`).
+ */
 async function precheckBothWays(document: Document): Promise<PagePass | null> {
   const pass = await precheckPage(document, new AbortController().signal);
   const look = firstLook(document);
   const fromLook = look && (await precheckPage(document, new AbortController().signal, look));
   const answer = (found: PagePass | null) => [found !== null, found?.region ?? null];
   expect(answer(fromLook), 'the pre-check from the first look').toEqual(answer(pass));
+  expect(answer(await precheckAgain(document, new AbortController().signal)), 'the pre-check again').toEqual(answer(pass));
   return pass;
 }
 const namesBoth = async (document: Document) => (await precheckBothWays(document)) !== null;
