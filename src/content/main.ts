@@ -42,8 +42,8 @@ function tellTestsUnread(): void {
   if (__LENS_TEST_MESSAGES__) void sendMessage({ type: 'page-unread' }).catch(() => undefined);
 }
 
-/** The shadow-root or frame setting is on (the background registers `reads-beyond` meanwhile): see reads-beyond.ts. */
 /**
+ * The shadow-root or frame setting is on (the background registers `reads-beyond` meanwhile): see reads-beyond.ts.
  * Asked as an own property: a name the global lacks is otherwise looked for among the page's named elements and
  * frames, through the window's named-properties object, which that first lookup sets up in this world.
  */

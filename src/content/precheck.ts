@@ -193,8 +193,9 @@ function* firstNamedNode(body: Element, partAt: PartAt, side: Side, names: Prech
 
 /**
  * The first text node of this part that names `side` in article text, from `startAt` in its text on, or undefined.
- * Each index of the part's text where a name may lie is found in it, and the walk goes to the node holding that index by the nodes' lengths,
- * without reading their texts. A node holding an accent written as a separate mark is read whole, composed.
+ * Each index of the part's text where a name may lie is found in it, and the walk goes to the node holding that
+ * index by the nodes' lengths, without reading their texts. A node holding an accent written as a separate mark is
+ * read whole, composed.
  */
 function* firstNamedNodeIn(part: Part, body: Element, side: Side, names: Precheck, startAt: number): Generator<void, Node | undefined, void> {
   const { text, end } = part;
