@@ -16,9 +16,6 @@ const ENGINE_ID = 'virtual:lens-engine-data';
 const PRECHECK_ID = 'virtual:lens-precheck';
 const RESOLVED = new Map([DATASET_ID, ENGINE_ID, PRECHECK_ID].map((id) => [id, `\0${id}`]));
 
-/** What the engine reads at run time (kept here under its old name for the tests that use it). */
-export { runtimeDataset } from '../core/engine/engine-artifact.ts';
-
 export function datasetPlugin(options: { dataDir?: string } = {}): Plugin {
   // Both virtual modules come from one assembly per build (the files are read and validated once).
   let assembled: ReturnType<typeof loadDataset> | null = null;

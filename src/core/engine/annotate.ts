@@ -2,19 +2,19 @@
  * The engine's front door: compile the dataset once (`createEngine`), then annotate pages.
  * A page is a list of text blocks with offsets defined by joining them with BLOCK_SEPARATOR;
  * the content script maps those offsets back to DOM ranges, the CLI prints them.
- * `scanPageBlock` + `summarizePage` let the content script work in slices and re-read only
- * the blocks that changed; `annotatePage` does both at once.
+ * `scanPageBlock` + `summarizePage` let the background re-read only the blocks of a page that
+ * changed; `annotatePage` does both at once.
  */
 import type { Claim, Coverage, Dataset } from '../dataset/schema.ts';
 import { resolveRelativeDate } from '../dates/extract-dates.ts';
 import { detectLanguage } from '../text/language.ts';
-import { compileSignatures, type ClaimSignatures } from './claim-signatures.ts';
+import { compileSignatures, type ClaimRefs, type ClaimSignatures } from './claim-signatures.ts';
 import { compileEventProfiles, indexEvents, type EventIndex, type EventProfile } from './event-index.ts';
 import { pageHighlights, type HighlightTier, type SpanHighlight } from './page-highlights.ts';
 import { pageTime } from './page-time.ts';
 import { buildSideIndex, scoreRelevance, type Reason, type SideIndex } from './relevance.ts';
 import { scanBlock, type BlockScan } from './scan-block.ts';
-import { buildTermIndexInSteps, compileTerms, type CompiledTerms, type TermIndex } from './term-index.ts';
+import { buildTermIndex, compileTerms, type CompiledTerms, type TermIndex } from './term-index.ts';
 
 export type { HighlightTier } from './page-highlights.ts';
 export const BLOCK_SEPARATOR = '\n\n';
@@ -111,25 +111,21 @@ export interface Engine {
  * Compiles the dataset; `terms` and `events` may come precompiled from the build (see compileTerms and
  * compileEventProfiles): they need the lexicon, which the extension does not ship.
  */
-export function createEngine(dataset: Dataset, terms?: CompiledTerms, events?: readonly EventProfile[]): Engine {
-  const steps = createEngineInSteps(dataset, terms, events);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+/** What the build compiles ahead of time (see engine-artifact.ts); what is not given is compiled here. */
+export interface PrecompiledParts {
+  readonly terms?: CompiledTerms;
+  readonly events?: readonly EventProfile[];
+  readonly claimRefs?: readonly ClaimRefs[];
 }
 
-/** The same, pausing every few milliseconds of work so a page's main thread stays free. */
-export function* createEngineInSteps(dataset: Dataset, terms: CompiledTerms = compileTerms(dataset), events?: readonly EventProfile[]): Generator<void, Engine, void> {
-  const termIndex = yield* buildTermIndexInSteps(terms);
-  yield;
-  const profiles = events ?? compileEventProfiles(dataset, termIndex.automaton);
+export function createEngine(dataset: Dataset, precompiled: PrecompiledParts = {}): Engine {
+  const terms = buildTermIndex(precompiled.terms ?? compileTerms(dataset));
   return {
     dataset,
-    terms: termIndex,
-    signatures: compileSignatures(dataset),
+    terms,
+    signatures: compileSignatures(dataset, precompiled.claimRefs),
     sides: buildSideIndex(dataset),
-    events: indexEvents(profiles, dataset.actors),
+    events: indexEvents(precompiled.events ?? compileEventProfiles(dataset, terms.automaton), dataset.actors),
     claimsById: new Map(dataset.claims.map((claim) => [claim.id, claim])),
   };
 }

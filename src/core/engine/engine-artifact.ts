@@ -9,6 +9,7 @@ import { LANGUAGES } from '../dataset/languages.ts';
 import { computeDateNameTables, useDateNameTables, type DateNameTables } from '../dates/extract-dates.ts';
 import { computeCountryNames, useCountryNames, type CountryNameTable } from '../text/countries.ts';
 import { createEngine, type Engine } from './annotate.ts';
+import { compileClaimRefs, type ClaimRefs } from './claim-signatures.ts';
 import { compileEventProfiles, type EventProfile } from './event-index.ts';
 import { buildTermIndex, compileTerms, precompileTerms, type PrecompiledTerms } from './term-index.ts';
 
@@ -17,20 +18,23 @@ export interface EngineArtifact {
   readonly terms: PrecompiledTerms;
   /** The events' vocabulary profiles (see event-index.ts), computed with the same automaton. */
   readonly events: readonly EventProfile[];
+  /** The claims' signature groups with their literal terms folded (see claim-signatures.ts). */
+  readonly claimRefs: readonly ClaimRefs[];
   readonly dateNames: DateNameTables;
   readonly countryNames: CountryNameTable;
 }
 
 /**
  * What the engine needs of the dataset at run time: names, aliases, match terms and phrases
- * are in the compiled automaton already, and the lexicon too.
+ * are in the compiled automaton already, and the lexicon too; the claims' signature groups
+ * are in `claimRefs`.
  */
 export function runtimeDataset(dataset: Dataset): Dataset {
   return {
     ...dataset,
     concepts: {},
     actors: dataset.actors.map(({ names, aliases: _aliases, matchTerms: _matchTerms, ...actor }) => ({ ...actor, aliases: [], names: { en: names.en, ru: names.ru, fa: names.fa } })),
-    claims: dataset.claims.map((claim) => ({ ...claim, match: { ...claim.match, phrases: [] } })),
+    claims: dataset.claims.map((claim) => ({ ...claim, match: { ...claim.match, all: [], any: [], phrases: [] } })),
   };
 }
 
@@ -39,12 +43,12 @@ export function buildEngineArtifact(dataset: Dataset): EngineArtifact {
   const countryNames: Record<string, [string, string][]> = {};
   for (const language of LANGUAGES) countryNames[language] = computeCountryNames(language);
   const events = compileEventProfiles(dataset, buildTermIndex(compileTerms(dataset)).automaton);
-  return { dataset: runtimeDataset(dataset), terms: precompileTerms(dataset), events, dateNames: computeDateNameTables(), countryNames };
+  return { dataset: runtimeDataset(dataset), terms: precompileTerms(dataset), events, claimRefs: compileClaimRefs(dataset), dateNames: computeDateNameTables(), countryNames };
 }
 
 /** Run time: the engine, from the artifact alone (no Intl look-ups, no folding of the vocabulary). */
 export function engineFromArtifact(artifact: EngineArtifact): Engine {
   useDateNameTables(artifact.dateNames);
   useCountryNames(artifact.countryNames);
-  return createEngine(artifact.dataset, artifact.terms, artifact.events);
+  return createEngine(artifact.dataset, { terms: artifact.terms, events: artifact.events, claimRefs: artifact.claimRefs });
 }

@@ -120,11 +120,6 @@ function* patternsOf(terms: TermList): Generator<PatternSpec<RefKey>> {
   }
 }
 
-export function* buildTermIndexInSteps(terms: CompiledTerms): Generator<void, TermIndex, void> {
-  const automaton = 'automaton' in terms ? loadAutomaton(terms) : yield* AhoCorasick.buildInSteps(patternsOf(terms));
-  return { automaton, patternCount: automaton.size };
-}
-
 export function buildTermIndex(terms: CompiledTerms): TermIndex {
   const automaton = 'automaton' in terms ? loadAutomaton(terms) : AhoCorasick.build(patternsOf(terms));
   return { automaton, patternCount: automaton.size };

@@ -96,26 +96,26 @@ export class AhoCorasick<P> {
     this.outStart = new Int32Array(nodeCount + 1);
     this.depth = new Uint16Array(nodeCount);
     this.outLink = new Int32Array(nodeCount);
+    // Breadth-first ids: a node's children are the next childCount ids after its elder siblings' children, and a
+    // failure target is shallower than its node, so its own links are set by the time its node's parent comes.
     let child = 1;
     let out = 0;
     for (let node = 0; node < nodeCount; node++) {
       this.firstChild[node] = child;
       this.outStart[node] = out;
-      child += layout.childCount[node]!;
+      const end = child + layout.childCount[node]!;
+      const childDepth = this.depth[node]! + 1;
+      for (let next = child; next < end; next++) {
+        this.depth[next] = childDepth;
+        if (node === 0) this.rootNext[this.edgeChar[next]!] = next;
+        const failTo = this.fail[next]!;
+        this.outLink[next] = layout.outCount[failTo]! > 0 ? failTo : this.outLink[failTo]!;
+      }
+      child = end;
       out += layout.outCount[node]!;
     }
     this.firstChild[nodeCount] = child;
     this.outStart[nodeCount] = out;
-    for (let node = 0; node < nodeCount; node++) {
-      const end = this.firstChild[node + 1]!;
-      for (let next = this.firstChild[node]!; next < end; next++) {
-        this.depth[next] = this.depth[node]! + 1;
-        if (node === 0) this.rootNext[this.edgeChar[next]!] = next;
-        // Breadth-first ids: the failure target has a smaller id, so its own link is known already.
-        const failTo = this.fail[next]!;
-        this.outLink[next] = layout.outCount[failTo]! > 0 ? failTo : this.outLink[failTo]!;
-      }
-    }
   }
 
   static build<P>(patterns: Iterable<PatternSpec<P>>): AhoCorasick<P> {

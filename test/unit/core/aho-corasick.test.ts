@@ -34,6 +34,28 @@ describe('AhoCorasick', () => {
     const ac = automaton([['Jake Sullivan', false]]);
     expect(ac.search(foldTerm('adviser Jake\u00a0\n Sullivan said')).map((hit) => hit.payload)).toEqual(['Jake Sullivan']);
   });
+
+  it('finds every whole-word occurrence a naive search finds, through chains of shorter terms ending alike', () => {
+    // Terms of one to four words over a three-word alphabet: "a b c" ends with "b c" and "c", so a hit is reported
+    // from nodes whose own failure target ends no term (the output links must be followed to their end).
+    let seed = 7;
+    const random = (below: number) => ((seed = (seed * 16_807) % 2_147_483_647), seed % below);
+    const phrase = (words: number) => Array.from({ length: words }, () => 'abc'[random(3)]!).join(' ');
+    for (let round = 0; round < 30; round++) {
+      const terms = [...new Set(Array.from({ length: 6 }, () => phrase(1 + random(4))))];
+      const text = phrase(40);
+      const naive: string[] = [];
+      for (let end = 1; end <= text.length; end++) {
+        for (const term of terms) {
+          const start = end - term.length;
+          if (start >= 0 && text.slice(start, end) === term && (start === 0 || text[start - 1] === ' ') && (end === text.length || text[end] === ' ')) naive.push(`${start}:${term}`);
+        }
+      }
+      const ac = AhoCorasick.build(terms.map((term) => ({ text: term, prefix: false, payload: term })));
+      const hits = ac.search(text).map((hit) => `${hit.start}:${hit.payload}`);
+      expect(hits.sort()).toEqual(naive.sort());
+    }
+  });
 });
 
 describe('AhoCorasick serialization (the build ships the automaton as typed arrays)', () => {

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../../src/core/engine/annotate.ts';
 import { buildEngineArtifact, engineFromArtifact, type EngineArtifact } from '../../../src/core/engine/engine-artifact.ts';
 import { annotateDocument } from '../../../src/node/annotate-document.ts';
 import { realEngine } from './real-dataset.ts';
@@ -22,7 +23,17 @@ describe('the precompiled engine artifact', () => {
     expect(artifact.dateNames.months.some(([name, month]) => name === 'июля' && month === 7)).toBe(true);
     expect(artifact.countryNames.de?.some(([name, code]) => name === 'frankreich' && code === 'FR')).toBe(true);
     expect(artifact.dataset.claims.every((claim) => claim.match.phrases.length === 0)).toBe(true);
+    // The signature groups ship compiled: literal terms folded ("t:Bushehr" is the key "t:bushehr"), no raw groups beside them.
+    expect(artifact.dataset.claims.every((claim) => claim.match.all.length === 0 && claim.match.any.length === 0)).toBe(true);
+    expect(artifact.claimRefs).toHaveLength(dataset.claims.length);
+    const literals = artifact.claimRefs.flatMap(({ all, any }) => [...all, ...any].flat()).filter((ref): ref is string => typeof ref === 'string' && ref.startsWith('t:'));
+    expect(literals.length).toBeGreaterThan(100);
+    expect(literals.filter((ref) => ref !== ref.toLowerCase())).toEqual([]);
     expect(loaded.terms.patternCount).toBe(engine.terms.patternCount);
+  });
+
+  it('refuses compiled groups that do not line up with the claims', () => {
+    expect(() => createEngine(artifact.dataset, { terms: artifact.terms, events: artifact.events, claimRefs: artifact.claimRefs.slice(1) })).toThrow(/compiled claims for/);
   });
 
   for (const name of readdirSync(PAGES).filter((file) => file.endsWith('.html')).sort()) {

@@ -1,16 +1,10 @@
 /**
- * The three tiers of highlight and time-aware linking, on short texts of our own against the real dataset,
- * and the extension's precompiled engine data giving the same answers as the CLI's engine.
+ * The three tiers of highlight and time-aware linking, on short texts of our own against the real dataset.
+ * (That the extension's precompiled engine answers as the CLI's does is engine-artifact.test.ts.)
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runtimeDataset } from '../../../src/build/dataset-plugin.ts';
-import { annotatePage, createEngine, type PageInput } from '../../../src/core/engine/annotate.ts';
-import { compileEventProfiles } from '../../../src/core/engine/event-index.ts';
+import { annotatePage, type PageInput } from '../../../src/core/engine/annotate.ts';
 import { dayNumber, pageTime, timeCompatible } from '../../../src/core/engine/page-time.ts';
-import { buildTermIndex, compileTerms } from '../../../src/core/engine/term-index.ts';
-import { annotateDocument } from '../../../src/node/annotate-document.ts';
 import { realEngine } from './real-dataset.ts';
 
 const page = (paragraphs: string[], extra: Partial<PageInput> = {}): PageInput => ({ blocks: paragraphs.map((text) => ({ text, kind: 'paragraph' as const })), ...extra });
@@ -117,20 +111,5 @@ describe('tiers', () => {
     expect(claimsOn('2022-07-20', sentence)).toHaveLength(1);
     expect(claimsOn('2025-11-20', sentence)).toHaveLength(0);
     expect(claimsOn('2025-11-20', sentence.replace('on Tuesday', 'in July 2022'))).toHaveLength(1);
-  });
-});
-
-describe('precompiled engine data', () => {
-  it('gives the extension the same highlights as the CLI, though it ships without the lexicon', () => {
-    const { dataset, engine } = realEngine();
-    const terms = compileTerms(dataset);
-    const shipped = JSON.parse(JSON.stringify({ dataset: runtimeDataset(dataset), terms, events: compileEventProfiles(dataset, buildTermIndex(terms).automaton) }));
-    const extension = createEngine(shipped.dataset, shipped.terms, shipped.events);
-    const html = readFileSync(resolve(import.meta.dirname, '../../fixtures/pages/en-tehran-summit.html'), 'utf8');
-    const summary = (claims: readonly { tier: string; claimId?: string; eventIds: readonly string[]; start: number }[]) =>
-      claims.map(({ tier, claimId, eventIds, start }) => `${start}:${tier}:${claimId ?? ''}:${eventIds.join(',')}`);
-    const cli = annotateDocument(engine, html, 'html').annotation.claims;
-    expect(cli.some((claim) => claim.tier !== 'claim')).toBe(true);
-    expect(summary(annotateDocument(extension, html, 'html').annotation.claims)).toEqual(summary(cli));
   });
 });
