@@ -10,8 +10,9 @@ declare module 'virtual:lens-dataset' {
 }
 
 declare module 'virtual:lens-engine-data' {
-  /** JSON of an `EngineArtifact` (src/core/engine/engine-artifact.ts), built at build time. */
+  /** An `EngineArtifact` as `shipEngineArtifact` writes it (src/core/engine/engine-artifact.ts), built at build time. */
   export const engineArtifactJson: string;
+  export const engineAutomatonData: string;
 }
 
 declare module 'virtual:lens-precheck' {

@@ -3,9 +3,9 @@
  * artifact the first time a page needs it (and again after the service worker was stopped).
  * Pages never build or hold it: they send text and get offsets back.
  */
-import { engineArtifactJson } from 'virtual:lens-engine-data';
+import { engineArtifactJson, engineAutomatonData } from 'virtual:lens-engine-data';
 import type { Engine } from '../core/engine/annotate.ts';
-import { engineFromArtifact, type EngineArtifact } from '../core/engine/engine-artifact.ts';
+import { engineFromArtifact, readEngineArtifact } from '../core/engine/engine-artifact.ts';
 
 export interface EngineTiming {
   /** Milliseconds spent building the engine from the artifact. */
@@ -20,7 +20,7 @@ let timing: EngineTiming | null = null;
 export function getEngine(): Engine {
   if (!engine) {
     const started = performance.now();
-    engine = engineFromArtifact(JSON.parse(engineArtifactJson) as EngineArtifact);
+    engine = engineFromArtifact(readEngineArtifact({ json: engineArtifactJson, automatonData: engineAutomatonData }));
     const readyAt = performance.now();
     timing = { buildMs: readyAt - started, readyAt };
   }

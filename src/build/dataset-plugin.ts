@@ -4,7 +4,7 @@
  * field and the extension ships data that needs no validation (and no zod) at page load.
  */
 import type { Plugin } from 'vite';
-import { buildEngineArtifact } from '../core/engine/engine-artifact.ts';
+import { buildEngineArtifact, shipEngineArtifact } from '../core/engine/engine-artifact.ts';
 import { precheckPatterns } from '../core/engine/precheck-patterns.ts';
 import { datasetSourcePaths, formatIssues, loadDataset } from '../node/dataset-files.ts';
 
@@ -43,7 +43,8 @@ export function datasetPlugin(options: { dataDir?: string } = {}): Plugin {
         return `export const precheckPatterns = ${JSON.stringify(precheckPatterns(result.dataset))};`;
       }
       // Only the background imports this, and parses it when a page first needs the engine.
-      return `export const engineArtifactJson = ${JSON.stringify(JSON.stringify(buildEngineArtifact(result.dataset)))};`;
+      const { json, automatonData } = shipEngineArtifact(buildEngineArtifact(result.dataset));
+      return `export const engineArtifactJson = ${JSON.stringify(json)};\nexport const engineAutomatonData = ${JSON.stringify(automatonData)};`;
     },
   };
 }

@@ -134,9 +134,5 @@ export function precompileTerms(dataset: Dataset): PrecompiledTerms {
 }
 
 function loadAutomaton(terms: PrecompiledTerms): AhoCorasick<RefKey> {
-  return AhoCorasick.fromSerialized(terms.automaton, (index) => {
-    const ref = terms.refs[index];
-    if (ref === undefined) throw new Error(`precompiled terms: no ref ${index}`);
-    return ref;
-  });
+  return AhoCorasick.fromSerialized(terms.automaton, terms.refs);
 }

@@ -30,6 +30,8 @@ export interface PatternHit<P> {
 export interface SerializedAutomaton {
   readonly nodeCount: number;
   readonly patternCount: number;
+  /** The size of the payload table the indexes point into. */
+  readonly payloadCount: number;
   readonly data: string;
 }
 
@@ -82,7 +84,9 @@ export class AhoCorasick<P> {
   /** Patterns ending at node s are outStart[s] … outStart[s + 1] - 1. */
   private readonly outStart: Int32Array;
   private readonly flags: Uint8Array;
+  /** The payloads' table, and per pattern the index of its payload in it. */
   private readonly payloads: readonly P[];
+  private readonly payloadIndex: Uint32Array;
   private readonly layout: Layout;
 
   private constructor(layout: Layout, payloads: readonly P[]) {
@@ -92,30 +96,34 @@ export class AhoCorasick<P> {
     this.fail = layout.fail;
     this.flags = layout.flags;
     this.payloads = payloads;
-    this.firstChild = new Int32Array(nodeCount + 1);
-    this.outStart = new Int32Array(nodeCount + 1);
-    this.depth = new Uint16Array(nodeCount);
-    this.outLink = new Int32Array(nodeCount);
-    // Breadth-first ids: a node's children are the next childCount ids after its elder siblings' children, and a
-    // failure target is shallower than its node, so its own links are set by the time its node's parent comes.
+    this.payloadIndex = layout.payloadIndex;
+    const firstChild = (this.firstChild = new Int32Array(nodeCount + 1));
+    const outStart = (this.outStart = new Int32Array(nodeCount + 1));
+    const depth = (this.depth = new Uint16Array(nodeCount));
+    const outLink = (this.outLink = new Int32Array(nodeCount));
+    // One pass over 100,000 nodes when the worker wakes, still in the interpreter: the arrays are read from locals.
+    const { childCount, outCount, fail, edgeChar } = layout;
+    const rootNext = this.rootNext;
+    // Breadth-first ids: a node's children are the next childCount ids after its elder siblings' children. A failure
+    // target is shallower than its node, so its own output link was set when its parent came, before the node's.
     let child = 1;
     let out = 0;
     for (let node = 0; node < nodeCount; node++) {
-      this.firstChild[node] = child;
-      this.outStart[node] = out;
-      const end = child + layout.childCount[node]!;
-      const childDepth = this.depth[node]! + 1;
+      firstChild[node] = child;
+      outStart[node] = out;
+      const end = child + childCount[node]!;
+      const childDepth = depth[node]! + 1;
       for (let next = child; next < end; next++) {
-        this.depth[next] = childDepth;
-        if (node === 0) this.rootNext[this.edgeChar[next]!] = next;
-        const failTo = this.fail[next]!;
-        this.outLink[next] = layout.outCount[failTo]! > 0 ? failTo : this.outLink[failTo]!;
+        depth[next] = childDepth;
+        if (node === 0) rootNext[edgeChar[next]!] = next;
+        const failTo = fail[next]!;
+        outLink[next] = outCount[failTo]! > 0 ? failTo : outLink[failTo]!;
       }
       child = end;
-      out += layout.outCount[node]!;
+      out += outCount[node]!;
     }
-    this.firstChild[nodeCount] = child;
-    this.outStart[nodeCount] = out;
+    firstChild[nodeCount] = child;
+    outStart[nodeCount] = out;
   }
 
   static build<P>(patterns: Iterable<PatternSpec<P>>): AhoCorasick<P> {
@@ -135,7 +143,7 @@ export class AhoCorasick<P> {
   /** The automaton as data; `payloadIndex` numbers each payload (the caller keeps the table). */
   serialize(payloadIndex: (payload: P) => number): SerializedAutomaton {
     const { fail, edgeChar, childCount, outCount, flags } = this.layout;
-    const indexes = Uint32Array.from(this.payloads, payloadIndex);
+    const indexes = Uint32Array.from(this.payloadIndex, (index) => payloadIndex(this.payloads[index]!));
     const parts = [fail, indexes, edgeChar, childCount, outCount, flags];
     const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
     let offset = 0;
@@ -144,11 +152,16 @@ export class AhoCorasick<P> {
       offset += part.byteLength;
     }
     if (!littleEndian()) throw new Error('serializing the automaton needs a little-endian machine');
-    return { nodeCount: fail.length, patternCount: flags.length, data: toBase64(bytes) };
+    const payloadCount = indexes.reduce((highest, index) => Math.max(highest, index + 1), 0);
+    return { nodeCount: fail.length, patternCount: flags.length, payloadCount, data: toBase64(bytes) };
   }
 
-  /** Rebuilds a serialized automaton: one pass over its nodes, no folding, no trie search. */
-  static fromSerialized<P>(serialized: SerializedAutomaton, payloadOf: (index: number) => P): AhoCorasick<P> {
+  /**
+   * Rebuilds a serialized automaton: one pass over its nodes, no folding, no trie search. `payloads` is the table the
+   * serialized payload indexes point into (kept as it is: no array of a payload per pattern is made), of the size
+   * `serialize` was told.
+   */
+  static fromSerialized<P>(serialized: SerializedAutomaton, payloads: readonly P[]): AhoCorasick<P> {
     const { nodeCount, patternCount } = serialized;
     const bytes = fromBase64(serialized.data);
     const expected = nodeCount * 10 + patternCount * 5;
@@ -167,12 +180,12 @@ export class AhoCorasick<P> {
     const childCount = take((b, o, l) => new Uint16Array(b, o, l), nodeCount, 2);
     const outCount = take((b, o, l) => new Uint16Array(b, o, l), nodeCount, 2);
     const flags = take((b, o, l) => new Uint8Array(b, o, l), patternCount, 1);
-    const payloads = Array.from(payloadIndex, (index) => payloadOf(index));
+    if (payloads.length !== serialized.payloadCount) throw new Error(`serialized automaton needs ${serialized.payloadCount} payloads, given ${payloads.length}`);
     return new AhoCorasick({ fail, edgeChar, childCount, outCount, flags, payloadIndex }, payloads);
   }
 
   get size(): number {
-    return this.payloads.length;
+    return this.flags.length;
   }
 
   get nodeCount(): number {
@@ -207,7 +220,7 @@ export class AhoCorasick<P> {
           const flags = this.flags[index]!;
           if (!rightBoundaryOk(text, end, to, (flags & PREFIX_FLAG) !== 0)) continue;
           if (!leftBoundaryOk(text, start, from, (flags & ARABIC_FLAG) !== 0)) continue;
-          hits.push({ start, end, payload: this.payloads[index]! });
+          hits.push({ start, end, payload: this.payloads[this.payloadIndex[index]!]! });
         }
       }
     }
@@ -289,13 +302,14 @@ function* buildLayout<P>(patterns: readonly PatternSpec<P>[]): Generator<void, {
   const outCount = new Uint16Array(trieCount);
   const flags = new Uint8Array(patterns.length);
   const payloads: P[] = [];
+  const payloadIndex = new Uint32Array(patterns.length);
   sorted.forEach((index, position) => {
     const pattern = patterns[index]!;
     const node = idOf[endNode[index]!]!;
     outCount[node] = outCount[node]! + 1;
     const first = pattern.text.charCodeAt(0);
     flags[position] = (pattern.prefix ? PREFIX_FLAG : 0) | (first >= 0x600 && first <= 0x6ff ? ARABIC_FLAG : 0);
-    payloads.push(pattern.payload);
+    payloadIndex[position] = payloads.push(pattern.payload) - 1;
   });
 
   const firstChild = new Int32Array(trieCount + 1);
@@ -323,7 +337,6 @@ function* buildLayout<P>(patterns: readonly PatternSpec<P>[]): Generator<void, {
       fail[child] = target >= 0 && target !== child ? target : 0;
     }
   }
-  const payloadIndex = new Uint32Array(patterns.length);
   return { layout: { fail, edgeChar, childCount, outCount, flags, payloadIndex }, payloads };
 }
 

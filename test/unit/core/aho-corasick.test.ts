@@ -66,7 +66,7 @@ describe('AhoCorasick serialization (the build ships the automaton as typed arra
     const built = automaton(terms);
     const payloads = terms.map(([term]) => term);
     const serialized = built.serialize((payload) => payloads.indexOf(payload));
-    const loaded = AhoCorasick.fromSerialized(serialized, (index) => payloads[index]!);
+    const loaded = AhoCorasick.fromSerialized(serialized, payloads);
     expect(loaded.search(text)).toEqual(built.search(text));
     expect(loaded.search(text).length).toBeGreaterThan(5);
     expect(loaded.size).toBe(built.size);
@@ -75,7 +75,13 @@ describe('AhoCorasick serialization (the build ships the automaton as typed arra
 
   it('refuses data of the wrong size instead of misreading it', () => {
     const serialized = automaton(terms).serialize(() => 0);
-    expect(() => AhoCorasick.fromSerialized({ ...serialized, nodeCount: serialized.nodeCount + 1 }, () => 'x')).toThrow(/bytes, expected/);
+    expect(() => AhoCorasick.fromSerialized({ ...serialized, nodeCount: serialized.nodeCount + 1 }, ['x'])).toThrow(/bytes, expected/);
+  });
+
+  it('refuses payload indexes beyond the table it is given', () => {
+    const payloads = terms.map(([term]) => term);
+    const serialized = automaton(terms).serialize((payload) => payloads.indexOf(payload));
+    expect(() => AhoCorasick.fromSerialized(serialized, payloads.slice(1))).toThrow(/needs 8 payloads, given 7/);
   });
 });
 
