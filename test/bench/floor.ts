@@ -153,8 +153,11 @@ if (chromiumOnly) {
     await page.goto(url);
     const { tabId } = await waitForReport(probe, url, 60_000);
     const state = (await sendTabMessage(probe, tabId, { type: 'lens-state' })) as { value: LensTiming };
-    const ping = (await sendRuntimeMessage(probe, { type: 'ping' })) as { value: { engine: { buildMs: number } | null } };
-    rows.push(`${label.padEnd(30)} document_idle → first highlight ${ms(timeToHighlight(state.value)).padStart(8)}  (${state.value.highlighted} highlights; engine built in ${ms(ping.value.engine?.buildMs)})`);
+    const ping = (await sendRuntimeMessage(probe, { type: 'ping' })) as { value: { engine: { buildMs: number } | null; scriptReadyAt: number } };
+    rows.push(
+      `${label.padEnd(30)} document_idle → first highlight ${ms(timeToHighlight(state.value)).padStart(8)}  (${state.value.highlighted} highlights; ` +
+        `the background's script ready ${ms(ping.value.scriptReadyAt)} after it started; engine built in ${ms(ping.value.engine?.buildMs)})`,
+    );
     await page.close();
   }
   process.stdout.write(`\n== ${version}: relevant-large, from the content script's start to the first highlight ==\n${rows.join('\n')}\n`);
@@ -275,10 +278,11 @@ if (!firefoxOnly && existsSync(CHROMIUM_PATH)) {
     await page.goto(url, { waitUntil: 'load' });
     const { tabId } = await waitForReport(wrapProbe, url, 60_000);
     const state = (await sendTabMessage(wrapProbe, tabId, { type: 'lens-state' })) as { value: LensTiming };
-    const ping = (await sendRuntimeMessage(wrapProbe, { type: 'ping' })) as { value: { engine: { buildMs: number; readyAt: number } | null } };
+    const ping = (await sendRuntimeMessage(wrapProbe, { type: 'ping' })) as { value: { engine: { buildMs: number; readyAt: number } | null; scriptReadyAt: number } };
     const engine = ping.value.engine;
     rows.push(
-      `${label.padEnd(30)} document_idle → first highlight ${ms(timeToHighlight(state.value)).padStart(8)}  (${state.value.highlighted} highlights; engine built in ${ms(engine?.buildMs)}, ready ${ms(engine?.readyAt)} after the worker started)`,
+      `${label.padEnd(30)} document_idle → first highlight ${ms(timeToHighlight(state.value)).padStart(8)}  (${state.value.highlighted} highlights; ` +
+        `the worker's script ready ${ms(ping.value.scriptReadyAt)} after the worker started; engine built in ${ms(engine?.buildMs)}, ready ${ms(engine?.readyAt)} after it started)`,
     );
     await page.close();
   }
