@@ -25,7 +25,7 @@ export default defineConfig(({ mode }) => {
     plugins: [
       preact(),
       noEvalPlugin(),
-      datasetPlugin(),
+      datasetPlugin({ engineFiles: true }),
       crx({ manifest: manifestForBrowser(source, target) as never, browser: target }),
       classicContentScripts({ root, outDir, source, injected: INJECTED_SCRIPT_SOURCES, define }),
     ],

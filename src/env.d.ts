@@ -9,12 +9,6 @@ declare module 'virtual:lens-dataset' {
   export default dataset;
 }
 
-declare module 'virtual:lens-engine-data' {
-  /** An `EngineArtifact` as `shipEngineArtifact` writes it (src/core/engine/engine-artifact.ts), built at build time. */
-  export const engineArtifactJson: string;
-  export const engineAutomatonData: string;
-}
-
 declare module 'virtual:lens-precheck' {
   /** Stems of each side's names and the folding table, generated from the dataset's vocabulary (precheck-patterns.ts). */
   // eslint-disable-next-line @typescript-eslint/consistent-type-imports -- an ambient module may not import a relative path

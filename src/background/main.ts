@@ -14,7 +14,7 @@ import { READER } from '../shared/injected-scripts.ts';
 import cardStyles from '../shared/card.css?inline';
 import { clearBadge, showBadge } from './badge.ts';
 import { openTimeline } from './open-timeline.ts';
-import { engineTiming, getEngine } from './engine-host.ts';
+import { engineTiming, getEngine, loadEngineFiles } from './engine-host.ts';
 import { PageAnnotator } from './page-annotator.ts';
 import { syncReadsBeyond } from './reads-beyond.ts';
 import { reportOf } from './page-report.ts';
@@ -42,6 +42,8 @@ function fromContentScript(sender: Runtime.MessageSender): sender is Runtime.Mes
 }
 
 const annotator = new PageAnnotator(getEngine);
+// Read now, built when a page needs it: see engine-host.ts.
+loadEngineFiles();
 let datasetIndex: DatasetIndex | null = null;
 
 async function keepReport(tabId: number, report: PageReport): Promise<void> {
@@ -106,6 +108,9 @@ async function handle(message: RuntimeMessage, sender: Runtime.MessageSender): P
     case 'read-page': {
       if (!fromContentScript(sender)) return fail('read-page is accepted from content scripts only');
       if (!isTopActiveDocument(sender)) return fail('read-page is accepted from the top frame’s active document only');
+      // The page will want the engine once its reader has read it: it is built meanwhile, on this worker's thread while
+      // the page's own reads its blocks (a failure is met again, and told, when the texts come).
+      getEngine().catch(() => undefined);
       // Into the frame that asked. Should the tab have moved to another document meanwhile, the reader finds no
       // request there and does nothing (content/reader.ts).
       await browser.scripting.executeScript({ target: { tabId: sender.tab.id, frameIds: [0] }, files: [READER.file] });
@@ -136,12 +141,12 @@ async function handle(message: RuntimeMessage, sender: Runtime.MessageSender): P
       return ok(reply);
     }
     case 'mention-details': {
-      datasetIndex ??= indexDataset(getEngine().dataset);
+      datasetIndex ??= indexDataset((await getEngine()).dataset);
       return ok(mentionDetails(datasetIndex, message.highlight));
     }
     case 'claim-details': {
       // Content scripts ask for the claims they painted; the popup may ask too.
-      datasetIndex ??= indexDataset(getEngine().dataset);
+      datasetIndex ??= indexDataset((await getEngine()).dataset);
       const index = datasetIndex;
       return ok(message.claimIds.map((claimId) => claimDetails(index, claimId)).filter((details) => details !== null));
     }

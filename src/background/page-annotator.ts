@@ -41,7 +41,8 @@ export interface AnnotatedReading {
 export class PageAnnotator {
   private readonly sessions = new Map<string, Session>();
 
-  constructor(private readonly engine: () => Engine) {}
+  /** `engine`: the engine, built when first asked for (engine-host.ts). */
+  constructor(private readonly engine: () => Promise<Engine>) {}
 
   /** Stores block texts for a session; returns false when the session went over its budget (and was reset). */
   addTexts(tabId: number, sessionId: string, texts: readonly { hash: number; text: string }[]): boolean {
@@ -61,12 +62,13 @@ export class PageAnnotator {
     const missing = message.hashes.filter((hash) => !session.texts.has(hash));
     if (missing.length > 0) return { reply: { missing: [...new Set(missing)] } };
 
-    const engine = this.engine();
     const blocks: PageBlock[] = message.hashes.map((hash, index) => ({
       text: session.texts.get(hash)!,
       kind: KIND_OF_CODE.get(message.kinds[index]!) ?? 'other',
       boilerplate: message.boilerplate[index] === '1',
     }));
+    // After the texts are taken: another reading of this session may replace them while the engine loads.
+    const engine = await this.engine();
     const { page } = message;
     if (session.language === null || session.languageUrl !== page.url) {
       const sample = blocks.slice(0, 60).map((block) => block.text).join(' ');

@@ -125,7 +125,7 @@ export function buildTermIndex(terms: CompiledTerms): TermIndex {
   return { automaton, patternCount: automaton.size };
 }
 
-/** Build time: the dataset's whole vocabulary as a ready automaton (about 1 MB of base64). */
+/** Build time: the dataset's whole vocabulary as a ready automaton (about 1 MB). */
 export function precompileTerms(dataset: Dataset): PrecompiledTerms {
   const terms = compileTerms(dataset);
   const refIds = new Map(terms.refs.map((ref, index) => [ref, index]));

@@ -26,13 +26,13 @@ export interface PatternHit<P> {
   readonly payload: P;
 }
 
-/** The automaton as plain data: `data` is base64 of little-endian typed arrays (see SECTIONS). */
+/** The automaton as data: its sizes, and its typed arrays as little-endian bytes, one after another (see Layout). */
 export interface SerializedAutomaton {
   readonly nodeCount: number;
   readonly patternCount: number;
   /** The size of the payload table the indexes point into. */
   readonly payloadCount: number;
-  readonly data: string;
+  readonly bytes: Uint8Array;
 }
 
 const wordCharCache = new Map<number, boolean>();
@@ -59,7 +59,7 @@ const CHAR_SPACE = 0x10000;
 const PREFIX_FLAG = 1;
 const ARABIC_FLAG = 2;
 
-/** The arrays that make up a node, in the order they are laid out in `SerializedAutomaton.data`. */
+/** The arrays that make up a node, in the order they are laid out in `SerializedAutomaton.bytes`. */
 interface Layout {
   readonly fail: Uint32Array;
   readonly edgeChar: Uint16Array;
@@ -153,7 +153,7 @@ export class AhoCorasick<P> {
     }
     if (!littleEndian()) throw new Error('serializing the automaton needs a little-endian machine');
     const payloadCount = indexes.reduce((highest, index) => Math.max(highest, index + 1), 0);
-    return { nodeCount: fail.length, patternCount: flags.length, payloadCount, data: toBase64(bytes) };
+    return { nodeCount: fail.length, patternCount: flags.length, payloadCount, bytes };
   }
 
   /**
@@ -163,11 +163,11 @@ export class AhoCorasick<P> {
    */
   static fromSerialized<P>(serialized: SerializedAutomaton, payloads: readonly P[]): AhoCorasick<P> {
     const { nodeCount, patternCount } = serialized;
-    const bytes = fromBase64(serialized.data);
+    // The 4-byte arrays come first: on a buffer of its own (a fetched file's), every view is aligned.
+    const bytes = serialized.bytes.byteOffset % 4 === 0 ? serialized.bytes : serialized.bytes.slice();
     const expected = nodeCount * 10 + patternCount * 5;
     if (bytes.byteLength !== expected) throw new Error(`serialized automaton has ${bytes.byteLength} bytes, expected ${expected}`);
     if (!littleEndian()) throw new Error('reading the automaton needs a little-endian machine');
-    // The 4-byte arrays come first, so every view is aligned on the fresh buffer.
     let offset = 0;
     const take = <T>(make: (buffer: ArrayBuffer, offset: number, length: number) => T, length: number, width: number): T => {
       const view = make(bytes.buffer as ArrayBuffer, bytes.byteOffset + offset, length);
@@ -342,46 +342,4 @@ function* buildLayout<P>(patterns: readonly PatternSpec<P>[]): Generator<void, {
 
 function littleEndian(): boolean {
   return new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-}
-
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** Base64 in plain code (the build runs in Node, the engine in browsers; no Buffer, no btoa of binary strings). */
-export function toBase64(bytes: Uint8Array): string {
-  const chunks: string[] = [];
-  let chunk = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i]!;
-    const b = i + 1 < bytes.length ? bytes[i + 1]! : 0;
-    const c = i + 2 < bytes.length ? bytes[i + 2]! : 0;
-    chunk += BASE64[a >> 2]! + BASE64[((a & 3) << 4) | (b >> 4)]! + (i + 1 < bytes.length ? BASE64[((b & 15) << 2) | (c >> 6)]! : '=') + (i + 2 < bytes.length ? BASE64[c & 63]! : '=');
-    if (chunk.length >= 65_536) {
-      chunks.push(chunk);
-      chunk = '';
-    }
-  }
-  chunks.push(chunk);
-  return chunks.join('');
-}
-
-const DECODE = (() => {
-  const table = new Uint8Array(128);
-  for (let i = 0; i < BASE64.length; i++) table[BASE64.charCodeAt(i)] = i;
-  return table;
-})();
-
-export function fromBase64(text: string): Uint8Array {
-  // Uint8Array.fromBase64 is native in current browsers (and fast); the loop serves older ones and Node 20.
-  const native = (Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array }).fromBase64;
-  if (typeof native === 'function') return native(text);
-  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
-  const bytes = new Uint8Array((text.length / 4) * 3 - padding);
-  let out = 0;
-  for (let i = 0; i < text.length; i += 4) {
-    const n = (DECODE[text.charCodeAt(i)]! << 18) | (DECODE[text.charCodeAt(i + 1)]! << 12) | (DECODE[text.charCodeAt(i + 2)]! << 6) | DECODE[text.charCodeAt(i + 3)]!;
-    if (out < bytes.length) bytes[out++] = n >> 16;
-    if (out < bytes.length) bytes[out++] = (n >> 8) & 255;
-    if (out < bytes.length) bytes[out++] = n & 255;
-  }
-  return bytes;
 }

@@ -35,7 +35,7 @@ describe('PageAnnotator', () => {
   const texts = page.blocks.map((block) => block.text);
 
   it('asks for the texts it does not have, then annotates by hash', async () => {
-    const annotator = new PageAnnotator(() => realEngine().engine);
+    const annotator = new PageAnnotator(async () => realEngine().engine);
     const first = (await annotator.annotate(7, request(texts))).reply;
     expect('missing' in first && first.missing.length).toBe(new Set(texts).size);
 
@@ -56,7 +56,7 @@ describe('PageAnnotator', () => {
   });
 
   it('after a change, asks only for the changed block', async () => {
-    const annotator = new PageAnnotator(() => realEngine().engine);
+    const annotator = new PageAnnotator(async () => realEngine().engine);
     annotator.addTexts(3, SESSION, textsOf(texts));
     await annotator.annotate(3, request(texts));
     const changed = texts.map((text, index) => (index === 2 ? `${text} (updated)` : text));
@@ -65,7 +65,7 @@ describe('PageAnnotator', () => {
   });
 
   it('keeps sessions apart and forgets a closed tab', async () => {
-    const annotator = new PageAnnotator(() => realEngine().engine);
+    const annotator = new PageAnnotator(async () => realEngine().engine);
     annotator.addTexts(5, SESSION, textsOf(texts));
     expect('missing' in ((await annotator.annotate(6, request(texts))).reply)).toBe(true);
     annotator.forgetTab(5);
@@ -73,7 +73,7 @@ describe('PageAnnotator', () => {
   });
 
   it('drops a session that sends more text than any page has', async () => {
-    const annotator = new PageAnnotator(() => realEngine().engine);
+    const annotator = new PageAnnotator(async () => realEngine().engine);
     const huge = 'x'.repeat(1_000_000);
     let accepted = true;
     for (let index = 0; index < 30 && accepted; index++) accepted = annotator.addTexts(1, SESSION, [{ hash: index, text: huge }]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AhoCorasick, fromBase64, toBase64 } from '../../../src/core/match/aho-corasick.ts';
+import { AhoCorasick } from '../../../src/core/match/aho-corasick.ts';
 import { foldTerm } from '../../../src/core/text/normalize.ts';
 
 const automaton = (terms: [string, boolean][]) => AhoCorasick.build(terms.map(([text, prefix]) => ({ text: foldTerm(text), prefix, payload: text })));
@@ -58,7 +58,7 @@ describe('AhoCorasick', () => {
   });
 });
 
-describe('AhoCorasick serialization (the build ships the automaton as typed arrays)', () => {
+describe('AhoCorasick serialization (the build ships the automaton as the bytes of its typed arrays)', () => {
   const terms: [string, boolean][] = [['he', false], ['she', false], ['hers', false], ['беспилотник', true], ['مسيرات', false], ['Iran', false], ['Iran', true], ['U.S.', false]];
   const text = foldTerm('She said hers; беспилотников and والمسيرات over Iran, Iranian and the U.S. today');
 
@@ -70,7 +70,16 @@ describe('AhoCorasick serialization (the build ships the automaton as typed arra
     expect(loaded.search(text)).toEqual(built.search(text));
     expect(loaded.search(text).length).toBeGreaterThan(5);
     expect(loaded.size).toBe(built.size);
-    expect(serialized.data).toMatch(/^[A-Za-z0-9+/]+=*$/);
+  });
+
+  it('reads bytes that do not start on a 4-byte boundary (a view into a larger buffer)', () => {
+    const built = automaton(terms);
+    const payloads = terms.map(([term]) => term);
+    const serialized = built.serialize((payload) => payloads.indexOf(payload));
+    const padded = new Uint8Array(serialized.bytes.byteLength + 1);
+    padded.set(serialized.bytes, 1);
+    const loaded = AhoCorasick.fromSerialized({ ...serialized, bytes: padded.subarray(1) }, payloads);
+    expect(loaded.search(text)).toEqual(built.search(text));
   });
 
   it('refuses data of the wrong size instead of misreading it', () => {
@@ -82,15 +91,5 @@ describe('AhoCorasick serialization (the build ships the automaton as typed arra
     const payloads = terms.map(([term]) => term);
     const serialized = automaton(terms).serialize((payload) => payloads.indexOf(payload));
     expect(() => AhoCorasick.fromSerialized(serialized, payloads.slice(1))).toThrow(/needs 8 payloads, given 7/);
-  });
-});
-
-describe('base64', () => {
-  it('round-trips every byte length', () => {
-    for (let length = 0; length < 9; length++) {
-      const bytes = Uint8Array.from({ length }, (_, index) => (index * 97 + 13) % 256);
-      expect(Array.from(fromBase64(toBase64(bytes)))).toEqual(Array.from(bytes));
-      expect(toBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
-    }
   });
 });
