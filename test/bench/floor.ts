@@ -17,7 +17,8 @@
  * 3. Chromium on the hostile pages: the longest uninterrupted run of our code (the tool's method).
  * 4. Time from the content script's start (document_idle) to the first highlight on
  *    relevant-large, with a cold background (Chromium: service worker stopped; Firefox: just
- *    started) and a warm one, and the engine's build time in the background.
+ *    started) and a warm one, and in the background: when its script was ready, how long the
+ *    engine's files took to read (off its thread) and the engine to build.
  * Flags: `--no-tool` skips part 1, `--firefox-only` runs the Firefox parts alone, `--chromium-only`
  *    the Chromium ones, `--runs N` sets the loads of parts 2 and 3 (and of 1b, 9 at least).
  * Skips with a message where ../shared is absent.
@@ -32,6 +33,7 @@ import { CHROMIUM_PATH } from '../e2e/harness/chromium.ts';
 import { FIREFOX_PATH, launchFirefox } from '../e2e/harness/firefox.ts';
 import { sendRuntimeMessage, sendTabMessage, waitForReport } from '../e2e/harness/extension-state.ts';
 import { startTestServer } from '../e2e/harness/test-server.ts';
+import type { EngineTiming } from '../../src/background/engine-host.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHARED = resolve(ROOT, '..', 'shared');
@@ -153,10 +155,11 @@ if (chromiumOnly) {
     await page.goto(url);
     const { tabId } = await waitForReport(probe, url, 60_000);
     const state = (await sendTabMessage(probe, tabId, { type: 'lens-state' })) as { value: LensTiming };
-    const ping = (await sendRuntimeMessage(probe, { type: 'ping' })) as { value: { engine: { buildMs: number } | null; scriptReadyAt: number } };
+    const ping = (await sendRuntimeMessage(probe, { type: 'ping' })) as { value: { engine: EngineTiming | null; scriptReadyAt: number } };
     rows.push(
       `${label.padEnd(30)} document_idle → first highlight ${ms(timeToHighlight(state.value)).padStart(8)}  (${state.value.highlighted} highlights; ` +
-        `the background's script ready ${ms(ping.value.scriptReadyAt)} after it started; engine built in ${ms(ping.value.engine?.buildMs)})`,
+        `the background's script ready ${ms(ping.value.scriptReadyAt)} after it started; the engine's files read in ${ms(ping.value.engine?.loadMs)}, ` +
+        `the engine built in ${ms(ping.value.engine?.buildMs)})`,
     );
     await page.close();
   }
@@ -278,11 +281,12 @@ if (!firefoxOnly && existsSync(CHROMIUM_PATH)) {
     await page.goto(url, { waitUntil: 'load' });
     const { tabId } = await waitForReport(wrapProbe, url, 60_000);
     const state = (await sendTabMessage(wrapProbe, tabId, { type: 'lens-state' })) as { value: LensTiming };
-    const ping = (await sendRuntimeMessage(wrapProbe, { type: 'ping' })) as { value: { engine: { buildMs: number; readyAt: number } | null; scriptReadyAt: number } };
+    const ping = (await sendRuntimeMessage(wrapProbe, { type: 'ping' })) as { value: { engine: EngineTiming | null; scriptReadyAt: number } };
     const engine = ping.value.engine;
     rows.push(
       `${label.padEnd(30)} document_idle → first highlight ${ms(timeToHighlight(state.value)).padStart(8)}  (${state.value.highlighted} highlights; ` +
-        `the worker's script ready ${ms(ping.value.scriptReadyAt)} after the worker started; engine built in ${ms(engine?.buildMs)}, ready ${ms(engine?.readyAt)} after it started)`,
+        `the worker's script ready ${ms(ping.value.scriptReadyAt)} after the worker started; the engine's files read in ${ms(engine?.loadMs)}, ` +
+        `the engine built in ${ms(engine?.buildMs)}, ready ${ms(engine?.readyAt)} after the worker started)`,
     );
     await page.close();
   }
