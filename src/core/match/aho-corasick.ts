@@ -53,8 +53,6 @@ export function isWordChar(code: number): boolean {
 /** Attached Arabic proclitics (conjunctions, prepositions, article), folded. */
 const PROCLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ک', 'ال', 'وال', 'فال', 'بال', 'کال', 'لل', 'ول', 'وب', 'فب', 'وک', 'ولل']);
 
-/** Patterns added or nodes linked between two pauses of `buildInSteps`. */
-const WORK_PER_STEP = 1_500;
 const CHAR_SPACE = 0x10000;
 const PREFIX_FLAG = 1;
 const ARABIC_FLAG = 2;
@@ -127,16 +125,7 @@ export class AhoCorasick<P> {
   }
 
   static build<P>(patterns: Iterable<PatternSpec<P>>): AhoCorasick<P> {
-    const steps = AhoCorasick.buildInSteps(patterns);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
-  }
-
-  /** Builds while yielding every few thousand units of work. */
-  static *buildInSteps<P>(patterns: Iterable<PatternSpec<P>>): Generator<void, AhoCorasick<P>, void> {
-    const { layout, payloads } = yield* buildLayout([...patterns].filter((pattern) => pattern.text.length > 0));
+    const { layout, payloads } = buildLayout([...patterns].filter((pattern) => pattern.text.length > 0));
     return new AhoCorasick(layout, payloads);
   }
 
@@ -247,7 +236,7 @@ function leftBoundaryOk(text: string, start: number, from: number, arabicScript:
  * The textbook construction: a trie (children as linked lists while it grows), renumbered
  * breadth-first into the final layout, then failure links in id order.
  */
-function* buildLayout<P>(patterns: readonly PatternSpec<P>[]): Generator<void, { layout: Layout; payloads: P[] }, void> {
+function buildLayout<P>(patterns: readonly PatternSpec<P>[]): { layout: Layout; payloads: P[] } {
   let capacity = 1;
   for (const pattern of patterns) capacity += pattern.text.length;
   const trieFirstChild = new Int32Array(capacity).fill(-1);
@@ -277,7 +266,6 @@ function* buildLayout<P>(patterns: readonly PatternSpec<P>[]): Generator<void, {
       state = next;
     }
     endNode[index] = state;
-    if (index % WORK_PER_STEP === WORK_PER_STEP - 1) yield;
   }
 
   // Breadth-first renumbering: idOf[trie node] = final id; children become consecutive ids.
@@ -324,7 +312,6 @@ function* buildLayout<P>(patterns: readonly PatternSpec<P>[]): Generator<void, {
   };
   const fail = new Uint32Array(trieCount);
   for (let node = 1; node < trieCount; node++) {
-    if (node % WORK_PER_STEP === 0) yield;
     const end = firstChild[node + 1]!;
     for (let child = firstChild[node]!; child < end; child++) {
       const code = edgeChar[child]!;
