@@ -107,10 +107,6 @@ export interface Engine {
   readonly claimsById: ReadonlyMap<string, Claim>;
 }
 
-/**
- * Compiles the dataset; `terms` and `events` may come precompiled from the build (see compileTerms and
- * compileEventProfiles): they need the lexicon, which the extension does not ship.
- */
 /** What the build compiles ahead of time (see engine-artifact.ts); what is not given is compiled here. */
 export interface PrecompiledParts {
   readonly terms?: CompiledTerms;
@@ -118,6 +114,10 @@ export interface PrecompiledParts {
   readonly claimRefs?: readonly ClaimRefs[];
 }
 
+/**
+ * Compiles the dataset; its parts may come precompiled from the build (see compileTerms, compileEventProfiles and
+ * compileClaimRefs): the terms and the events need the lexicon, which the extension does not ship.
+ */
 export function createEngine(dataset: Dataset, precompiled: PrecompiledParts = {}): Engine {
   const terms = buildTermIndex(precompiled.terms ?? compileTerms(dataset));
   return {

@@ -48,8 +48,8 @@ export function buildEngineArtifact(dataset: Dataset): EngineArtifact {
 
 /**
  * The artifact as the build ships it, two files of the extension's package: JSON, and the automaton's bytes as they
- * are (no base64 to decode). The background fetches them when a page first needs the engine: as modules of its script
- * they made every start of the service worker 50 ms slower, engine or not (see engine-host.ts).
+ * are (no base64 to decode). The background reads them as it starts and builds the engine when a page first needs it:
+ * as modules of its script they made every start of the service worker 50 ms slower, engine or not (see engine-host.ts).
  */
 export interface ShippedEngineArtifact {
   readonly json: string;

@@ -7,7 +7,7 @@
  *
  * Nodes live in flat typed arrays numbered in breadth-first order, so a node's children are
  * consecutive ids and its failure link always points to a smaller id. That layout is what
- * the build serializes (`serialize`): four numbers per node and one byte per pattern, from
+ * the build serializes (`serialize`): four numbers per node and two per pattern, from
  * which `fromSerialized` rebuilds the rest in one linear pass, with no search or folding.
  */
 
@@ -82,8 +82,9 @@ export class AhoCorasick<P> {
   /** Patterns ending at node s are outStart[s] … outStart[s + 1] - 1. */
   private readonly outStart: Int32Array;
   private readonly flags: Uint8Array;
-  /** The payloads' table, and per pattern the index of its payload in it. */
+  /** The payloads' table: each distinct payload once. */
   private readonly payloads: readonly P[];
+  /** Per pattern, the index of its payload in `payloads`. */
   private readonly payloadIndex: Uint32Array;
   private readonly layout: Layout;
 
