@@ -31,7 +31,17 @@ export interface PrecheckPatterns {
   readonly others: string;
   /** The most characters one stem matches. */
   readonly longest: number;
+  /**
+   * For each Latin letter beyond ASCII (`LATIN_FROM` on, one character each): the ASCII letter it folds to, or a
+   * space for a character that is no letter, or itself where it folds otherwise (ß, ø) or some stem reads it as
+   * written (the "ã" of "o Irã"). Folded so, a Latin name the full pattern finds is one the trigger finds.
+   */
+  readonly latinFolds: string;
 }
+
+/** The Latin letters beyond ASCII that `PrecheckPatterns.latinFolds` folds: Latin-1, Extended-A and -B. */
+export const LATIN_FROM = 0xc0;
+export const LATIN_END = 0x250;
 
 /**
  * Stands for `wordChar` in the patterns, which would otherwise repeat it at every closed stem's end (kilobytes of every
@@ -78,8 +88,10 @@ interface Compiled {
    * several times faster than the full pattern.
    */
   readonly trigger: RegExp;
-  /** Compiled the first time a text has letters beyond ASCII: a page in English often has none. */
+  /** Compiled the first time a text may hold a name with letters beyond ASCII: a page in English often has none. */
   all(): RegExp;
+  /** Whether `all` is compiled: once it is, reading a run with it costs less than asking whether it must. */
+  hasAll(): boolean;
 }
 
 /** Characters in runs beyond ASCII, `longest` counted for each run, past which a text is read as dense with them. */
@@ -99,7 +111,7 @@ export function createPrecheck(patterns: PrecheckPatterns): Precheck {
     if (!regexes) {
       const compile = (source: string) => new RegExp(source.replaceAll(WORD_CHAR_TOKEN, patterns.wordChar), 'g');
       let all: RegExp | null = null;
-      compiled.set(side, (regexes = { all: () => (all ??= compile(patterns[side].all)), trigger: compile(`${patterns[side].ascii}|${beyondAscii}`) }));
+      compiled.set(side, (regexes = { all: () => (all ??= compile(patterns[side].all)), hasAll: () => all !== null, trigger: compile(`${patterns[side].ascii}|${beyondAscii}`) }));
     }
     return regexes;
   };
@@ -113,6 +125,24 @@ export function createPrecheck(patterns: PrecheckPatterns): Precheck {
     if (startsWord(text, index)) return true;
     const [before, first] = [text[index - 1]!, text[index]!];
     return first !== first.toLowerCase() && before === before.toLowerCase();
+  };
+  /**
+   * May a name lie across the run of letters beyond ASCII at [index, end)? Not where the run is Latin (an accent in
+   * "Māori", "café", "Erdoğan") and the text around it, its Latin letters folded to ASCII, holds nothing the trigger
+   * finds: the full pattern, whose compiling cost more than all the rest of the search on such a page (guardian-1,
+   * "Māori"), is then not needed. Runs of other scripts, and Latin letters folded otherwise, are left to the full
+   * pattern (the trigger finds them in the folded text too). Asked only until the full pattern is compiled.
+   */
+  const mayBeNamedAcross = (text: string, index: number, end: number, trigger: RegExp): boolean => {
+    if (text.charCodeAt(index) >= LATIN_END) return true;
+    const to = Math.min(text.length, end + longest);
+    let folded = '';
+    for (let at = Math.max(0, index - longest + 1); at < to; at++) {
+      const code = text.charCodeAt(at);
+      folded += code >= LATIN_FROM && code < LATIN_END ? patterns.latinFolds[code - LATIN_FROM] : text[at];
+    }
+    trigger.lastIndex = 0;
+    return trigger.test(folded);
   };
   /**
    * The first index in [from, to) where `regex` matches a name that runs on to at most `to + longest`, and `accept`
@@ -135,7 +165,7 @@ export function createPrecheck(patterns: PrecheckPatterns): Precheck {
    * Persian), the full pattern reads the rest of the text itself.
    */
   const search = (text: string, side: Side, from: number, accept: (index: number) => boolean, marks: boolean): number => {
-    const { trigger, all } = regexesOf(side);
+    const { trigger, all, hasAll } = regexesOf(side);
     let nearRuns = 0;
     for (let at = from; ; ) {
       trigger.lastIndex = at;
@@ -149,8 +179,10 @@ export function createPrecheck(patterns: PrecheckPatterns): Precheck {
       }
       const mark = marks ? hit[0].search(COMBINING) : -1;
       const end = mark >= 0 ? index + mark : index + hit[0].length;
-      const name = nextAccepted(all(), text, Math.max(at, index - longest + 1), end, accept);
-      if (name >= 0 || mark >= 0) return name >= 0 ? name : end;
+      if (mark >= 0 || hasAll() || mayBeNamedAcross(text, index, end, trigger)) {
+        const name = nextAccepted(all(), text, Math.max(at, index - longest + 1), end, accept);
+        if (name >= 0 || mark >= 0) return name >= 0 ? name : end;
+      }
       at = end;
       nearRuns += hit[0].length + longest;
       if (nearRuns > DENSE_RUNS && nearRuns > (at - from) / 2) return searchDensely(text, all(), at, accept, marks);

@@ -15,7 +15,7 @@
  */
 import type { Dataset } from '../dataset/schema.ts';
 import { foldCodePoint, foldTerm } from '../text/normalize.ts';
-import { WORD_CHAR_TOKEN, type PrecheckPatterns, type Side } from './precheck-matcher.ts';
+import { LATIN_END, LATIN_FROM, WORD_CHAR_TOKEN, type PrecheckPatterns, type Side } from './precheck-matcher.ts';
 
 export type { PrecheckPatterns, Side } from './precheck-matcher.ts';
 
@@ -228,6 +228,30 @@ function termsOf(dataset: Dataset, side: Side): string[] {
   return [...names, ...places];
 }
 
+/** The characters stems read as written (`EXACT` edges), both cases. */
+function exactChars(node: TrieNode, found = new Set<string>()): Set<string> {
+  for (const [edge, child] of node.children) {
+    if (edge.startsWith(EXACT) && edge.length > 1) for (const char of [edge.slice(1), edge.slice(1).toUpperCase()]) found.add(char);
+    exactChars(child, found);
+  }
+  return found;
+}
+
+/**
+ * `PrecheckPatterns.latinFolds`: each Latin letter beyond ASCII as the ASCII letter the engine folds it to. Kept as
+ * it is where no single ASCII letter stands for it, or where a stem reads it as written; then the trigger finds it,
+ * and the full pattern decides. A character that is no letter (×, ÷) is a space: no stem holds one.
+ */
+function latinFoldsOf(exact: ReadonlySet<string>): string {
+  let folds = '';
+  for (let code = LATIN_FROM; code < LATIN_END; code++) {
+    const char = String.fromCharCode(code);
+    const folded = foldCodePoint(code);
+    folds += !/^\p{L}$/u.test(char) ? ' ' : !exact.has(char) && /^[a-z]$/.test(folded) ? folded : char;
+  }
+  return folds;
+}
+
 /** The precheck's patterns, from the dataset (shipped in the content script as `virtual:lens-precheck`). */
 export function precheckPatterns(dataset: Dataset): PrecheckPatterns {
   const forms = rawFormsByFolded();
@@ -251,5 +275,6 @@ export function precheckPatterns(dataset: Dataset): PrecheckPatterns {
     wordChar: `[${WORD_CHARS}]`,
     others: blocksClassOf([...others]),
     longest: Math.max(longestMatch(tries.russia), longestMatch(tries.iran)),
+    latinFolds: latinFoldsOf(new Set([...exactChars(tries.russia), ...exactChars(tries.iran)])),
   };
 }
