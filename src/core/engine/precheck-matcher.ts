@@ -32,9 +32,10 @@ export interface PrecheckPatterns {
   /** The most characters one stem matches. */
   readonly longest: number;
   /**
-   * For each Latin letter beyond ASCII (`LATIN_FROM` on, one character each): the ASCII letter it folds to, or a
-   * space for a character that is no letter, or itself where it folds otherwise (ß, ø) or some stem reads it as
-   * written (the "ã" of "o Irã"). Folded so, a Latin name the full pattern finds is one the trigger finds.
+   * For each Latin letter beyond ASCII (`LATIN_FROM` on, one character each): the ASCII letter it folds to, a space
+   * for a character that is no letter, or `LATIN_KEPT` for a letter that stays as it is: one that folds otherwise (ß,
+   * ø) or that some stem reads as written (the "ã" of "o Irã"). Folded so, a Latin name the full pattern finds is one
+   * the trigger finds.
    */
   readonly latinFolds: string;
 }
@@ -42,6 +43,8 @@ export interface PrecheckPatterns {
 /** The Latin letters beyond ASCII that `PrecheckPatterns.latinFolds` folds: Latin-1, Extended-A and -B. */
 export const LATIN_FROM = 0xc0;
 export const LATIN_END = 0x250;
+/** In `latinFolds`: the letter is not folded. */
+export const LATIN_KEPT = '.';
 
 /**
  * Stands for `wordChar` in the patterns, which would otherwise repeat it at every closed stem's end (kilobytes of every
@@ -139,7 +142,8 @@ export function createPrecheck(patterns: PrecheckPatterns): Precheck {
     let folded = '';
     for (let at = Math.max(0, index - longest + 1); at < to; at++) {
       const code = text.charCodeAt(at);
-      folded += code >= LATIN_FROM && code < LATIN_END ? patterns.latinFolds[code - LATIN_FROM] : text[at];
+      const fold = code >= LATIN_FROM && code < LATIN_END ? patterns.latinFolds[code - LATIN_FROM] : LATIN_KEPT;
+      folded += fold === LATIN_KEPT ? text[at] : fold;
     }
     trigger.lastIndex = 0;
     return trigger.test(folded);

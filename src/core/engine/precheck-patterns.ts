@@ -15,7 +15,7 @@
  */
 import type { Dataset } from '../dataset/schema.ts';
 import { foldCodePoint, foldTerm } from '../text/normalize.ts';
-import { LATIN_END, LATIN_FROM, WORD_CHAR_TOKEN, type PrecheckPatterns, type Side } from './precheck-matcher.ts';
+import { LATIN_END, LATIN_FROM, LATIN_KEPT, WORD_CHAR_TOKEN, type PrecheckPatterns, type Side } from './precheck-matcher.ts';
 
 export type { PrecheckPatterns, Side } from './precheck-matcher.ts';
 
@@ -238,16 +238,17 @@ function exactChars(node: TrieNode, found = new Set<string>()): Set<string> {
 }
 
 /**
- * `PrecheckPatterns.latinFolds`: each Latin letter beyond ASCII as the ASCII letter the engine folds it to. Kept as
- * it is where no single ASCII letter stands for it, or where a stem reads it as written; then the trigger finds it,
- * and the full pattern decides. A character that is no letter (×, ÷) is a space: no stem holds one.
+ * `PrecheckPatterns.latinFolds`: each Latin letter beyond ASCII as the ASCII letter the engine folds it to.
+ * `LATIN_KEPT` where no single ASCII letter stands for it, or where a stem reads it as written: the letter then stays,
+ * the trigger finds it, and the full pattern decides. A character that is no letter (×, ÷) is a space: no stem holds
+ * one. ASCII throughout, so the table costs every page's script a fifth of what the letters themselves would.
  */
 function latinFoldsOf(exact: ReadonlySet<string>): string {
   let folds = '';
   for (let code = LATIN_FROM; code < LATIN_END; code++) {
     const char = String.fromCharCode(code);
     const folded = foldCodePoint(code);
-    folds += !/^\p{L}$/u.test(char) ? ' ' : !exact.has(char) && /^[a-z]$/.test(folded) ? folded : char;
+    folds += !/^\p{L}$/u.test(char) ? ' ' : !exact.has(char) && /^[a-z]$/.test(folded) ? folded : LATIN_KEPT;
   }
   return folds;
 }
