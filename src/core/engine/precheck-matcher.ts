@@ -165,8 +165,9 @@ export function createPrecheck(patterns: PrecheckPatterns): Precheck {
    * The first index from `from` on where a name of `side` matches and `accept` takes it, or -1; with `marks`, or
    * where an accent written as a separate mark lies, whichever comes first. One pass of the trigger finds both the
    * ASCII stems and the runs of characters beyond ASCII: a name holding one of those starts within `longest`
-   * characters before the run, and there the full pattern reads it. Where such runs are dense (a page in Russian or
-   * Persian), the full pattern reads the rest of the text itself.
+   * characters before the run, and there the full pattern reads it (around a run of Latin accents, only where the text,
+   * folded, may hold a name: `mayBeNamedAcross`). Where such runs are dense (a page in Russian or Persian), the full
+   * pattern reads the rest of the text itself.
    */
   const search = (text: string, side: Side, from: number, accept: (index: number) => boolean, marks: boolean): number => {
     const { trigger, all, hasAll } = regexesOf(side);
