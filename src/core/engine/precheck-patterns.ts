@@ -43,8 +43,9 @@ const WORD_CHARS = '0-9A-Za-z\\u00c0-\\u024f\\u0370-\\u03ff\\u0400-\\u052f\\u059
 const NEVER = '(?!)';
 
 const hex = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`;
+const isLetter = (char: string) => /^\p{L}$/u.test(char);
 /** A class member: letters as they are, others (marks, spaces, invisible ones) as escapes. */
-const member = (code: number) => (/^\p{L}$/u.test(String.fromCharCode(code)) ? String.fromCharCode(code) : hex(code));
+const member = (code: number) => (isLetter(String.fromCharCode(code)) ? String.fromCharCode(code) : hex(code));
 
 /** `[À-Åà-åĀ-ą…]`: the characters as a class, runs of three or more as ranges. */
 function classOf(chars: readonly string[]): string {
@@ -248,7 +249,7 @@ function latinFoldsOf(exact: ReadonlySet<string>): string {
   for (let code = LATIN_FROM; code < LATIN_END; code++) {
     const char = String.fromCharCode(code);
     const folded = foldCodePoint(code);
-    folds += !/^\p{L}$/u.test(char) ? ' ' : !exact.has(char) && /^[a-z]$/.test(folded) ? folded : LATIN_KEPT;
+    folds += !isLetter(char) ? ' ' : !exact.has(char) && /^[a-z]$/.test(folded) ? folded : LATIN_KEPT;
   }
   return folds;
 }
