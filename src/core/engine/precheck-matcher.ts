@@ -100,35 +100,66 @@ interface Compiled {
 /** Characters in runs beyond ASCII, `longest` counted for each run, past which a text is read as dense with them. */
 const DENSE_RUNS = 256;
 
+/**
+ * The matcher, one class rather than closures inside `createPrecheck`: V8 parses a function again each time a function
+ * around it is compiled, and the content script compiles each of these on a page's first use. Closures nested two
+ * deep were parsed three times (V8's function-events log of guardian-1: 0.25 ms for `createPrecheck` alone).
+ */
 export function createPrecheck(patterns: PrecheckPatterns): Precheck {
-  // Asked only of the rare hits: most pages never compile it.
-  let wordChar: RegExp | null = null;
-  const isWordChar = (char: string) => (wordChar ??= new RegExp(patterns.wordChar)).test(char);
-  const longest = patterns.longest;
-  // `others` is a class (`[…]`, built by precheck-patterns.ts): the marks join it, so one pass finds both.
-  const beyondAscii = `[${patterns.others.slice(1, -1)}${COMBINING.source.slice(1, -1)}]+`;
-  // Compiled on first use: a page that never gets this far builds nothing, and most pages never ask for Russia.
-  const compiled = new Map<Side, Compiled>();
-  const regexesOf = (side: Side) => {
-    let regexes = compiled.get(side);
-    if (!regexes) {
-      const compile = (source: string) => new RegExp(source.replaceAll(WORD_CHAR_TOKEN, patterns.wordChar), 'g');
-      let all: RegExp | null = null;
-      compiled.set(side, (regexes = { all: () => (all ??= compile(patterns[side].all)), hasAll: () => all !== null, trigger: compile(`${patterns[side].ascii}|${beyondAscii}`) }));
-    }
+  return new NameMatcher(patterns);
+}
+
+class NameMatcher implements Precheck {
+  readonly longest: number;
+  /** Asked only of the rare hits: most pages never compile it. */
+  private wordChar: RegExp | null = null;
+  /** `others` is a class (`[…]`, built by precheck-patterns.ts): the marks join it, so one pass finds both. */
+  private readonly beyondAscii: string;
+  /** Compiled on first use: a page that never gets this far builds nothing, and most pages never ask for Russia. */
+  private readonly compiled = new Map<Side, Compiled>();
+
+  constructor(private readonly patterns: PrecheckPatterns) {
+    this.longest = patterns.longest;
+    this.beyondAscii = `[${patterns.others.slice(1, -1)}${COMBINING.source.slice(1, -1)}]+`;
+  }
+
+  prepare(text: string): string {
+    return COMBINING.test(text) ? text.normalize('NFC') : text;
+  }
+
+  findName(text: string, side: Side, accept: (index: number) => boolean = () => true): number {
+    return this.search(text, side, 0, (index) => this.startsWord(text, index) && accept(index), false);
+  }
+
+  findAnywhere(text: string, side: Side, from: number): number {
+    return this.search(text, side, from, (index) => this.mayStartWord(text, index), true);
+  }
+
+  private regexesOf(side: Side): Compiled {
+    let regexes = this.compiled.get(side);
+    if (!regexes) this.compiled.set(side, (regexes = new SideRegexes(this.patterns, side, this.beyondAscii)));
     return regexes;
-  };
-  const startsWord = (text: string, index: number) => index === 0 || isUnspaced(text.charCodeAt(index)) || !isWordChar(text[index - 1]!);
+  }
+
+  private isWordChar(char: string): boolean {
+    return (this.wordChar ??= new RegExp(this.patterns.wordChar)).test(char);
+  }
+
+  private startsWord(text: string, index: number): boolean {
+    return index === 0 || isUnspaced(text.charCodeAt(index)) || !this.isWordChar(text[index - 1]!);
+  }
+
   /**
    * In texts run together, a name may follow another text's last letter with nothing between ("HomeIran"): it then
    * starts with a capital after a letter that is not one. Anywhere else after a letter ("Cyprus", "UNESCO", a word in
    * a script without case) it lies inside a word.
    */
-  const mayStartWord = (text: string, index: number) => {
-    if (startsWord(text, index)) return true;
+  private mayStartWord(text: string, index: number): boolean {
+    if (this.startsWord(text, index)) return true;
     const [before, first] = [text[index - 1]!, text[index]!];
     return first !== first.toLowerCase() && before === before.toLowerCase();
-  };
+  }
+
   /**
    * May a name lie across the run of letters beyond ASCII at [index, end)? Not where the run is Latin (an accent in
    * "Māori", "café", "Erdoğan") and the text around it, its Latin letters folded to ASCII, holds nothing the trigger
@@ -136,31 +167,34 @@ export function createPrecheck(patterns: PrecheckPatterns): Precheck {
    * "Māori"), is then not needed. Runs of other scripts, and Latin letters folded otherwise, are left to the full
    * pattern (the trigger finds them in the folded text too). Asked only until the full pattern is compiled.
    */
-  const mayBeNamedAcross = (text: string, index: number, end: number, trigger: RegExp): boolean => {
+  private mayBeNamedAcross(text: string, index: number, end: number, trigger: RegExp): boolean {
     if (text.charCodeAt(index) >= LATIN_END) return true;
-    const to = Math.min(text.length, end + longest);
+    const { latinFolds } = this.patterns;
+    const to = Math.min(text.length, end + this.longest);
     let folded = '';
-    for (let at = Math.max(0, index - longest + 1); at < to; at++) {
+    for (let at = Math.max(0, index - this.longest + 1); at < to; at++) {
       const code = text.charCodeAt(at);
-      const fold = code >= LATIN_FROM && code < LATIN_END ? patterns.latinFolds[code - LATIN_FROM] : LATIN_KEPT;
+      const fold = code >= LATIN_FROM && code < LATIN_END ? latinFolds[code - LATIN_FROM] : LATIN_KEPT;
       folded += fold === LATIN_KEPT ? text[at] : fold;
     }
     trigger.lastIndex = 0;
     return trigger.test(folded);
-  };
+  }
+
   /**
    * The first index in [from, to) where `regex` matches a name that runs on to at most `to + longest`, and `accept`
    * takes, or -1.
    */
-  const nextAccepted = (regex: RegExp, text: string, from: number, to: number, accept: (index: number) => boolean) => {
-    const window = to + longest >= text.length ? text : text.slice(0, to + longest);
+  private nextAccepted(regex: RegExp, text: string, from: number, to: number, accept: (index: number) => boolean): number {
+    const window = to + this.longest >= text.length ? text : text.slice(0, to + this.longest);
     regex.lastIndex = from;
     for (let match = regex.exec(window); match && match.index < to; match = regex.exec(window)) {
       if (accept(match.index)) return match.index;
       regex.lastIndex = match.index + 1;
     }
     return -1;
-  };
+  }
+
   /**
    * The first index from `from` on where a name of `side` matches and `accept` takes it, or -1; with `marks`, or
    * where an accent written as a separate mark lies, whichever comes first. One pass of the trigger finds both the
@@ -169,8 +203,9 @@ export function createPrecheck(patterns: PrecheckPatterns): Precheck {
    * folded, may hold a name: `mayBeNamedAcross`). Where such runs are dense (a page in Russian or Persian), the full
    * pattern reads the rest of the text itself.
    */
-  const search = (text: string, side: Side, from: number, accept: (index: number) => boolean, marks: boolean): number => {
-    const { trigger, all, hasAll } = regexesOf(side);
+  private search(text: string, side: Side, from: number, accept: (index: number) => boolean, marks: boolean): number {
+    const regexes = this.regexesOf(side);
+    const { trigger } = regexes;
     let nearRuns = 0;
     for (let at = from; ; ) {
       trigger.lastIndex = at;
@@ -184,26 +219,47 @@ export function createPrecheck(patterns: PrecheckPatterns): Precheck {
       }
       const mark = marks ? hit[0].search(COMBINING) : -1;
       const end = mark >= 0 ? index + mark : index + hit[0].length;
-      if (mark >= 0 || hasAll() || mayBeNamedAcross(text, index, end, trigger)) {
-        const name = nextAccepted(all(), text, Math.max(at, index - longest + 1), end, accept);
+      if (mark >= 0 || regexes.hasAll() || this.mayBeNamedAcross(text, index, end, trigger)) {
+        const name = this.nextAccepted(regexes.all(), text, Math.max(at, index - this.longest + 1), end, accept);
         if (name >= 0 || mark >= 0) return name >= 0 ? name : end;
       }
       at = end;
-      nearRuns += hit[0].length + longest;
-      if (nearRuns > DENSE_RUNS && nearRuns > (at - from) / 2) return searchDensely(text, all(), at, accept, marks);
+      nearRuns += hit[0].length + this.longest;
+      if (nearRuns > DENSE_RUNS && nearRuns > (at - from) / 2) return this.searchDensely(text, regexes.all(), at, accept, marks);
     }
-  };
+  }
+
   /** The full pattern over the rest of a text where runs beyond ASCII are dense: one pass, not one per run. */
-  const searchDensely = (text: string, all: RegExp, from: number, accept: (index: number) => boolean, marks: boolean): number => {
+  private searchDensely(text: string, all: RegExp, from: number, accept: (index: number) => boolean, marks: boolean): number {
     const mark = marks ? text.slice(from).search(COMBINING) : -1;
     const end = mark >= 0 ? from + mark : text.length;
-    const name = nextAccepted(all, text, from, end, accept);
+    const name = this.nextAccepted(all, text, from, end, accept);
     return name >= 0 || mark < 0 ? name : end;
-  };
-  return {
-    longest,
-    prepare: (text) => (COMBINING.test(text) ? text.normalize('NFC') : text),
-    findName: (text, side, accept = () => true) => search(text, side, 0, (index) => startsWord(text, index) && accept(index), false),
-    findAnywhere: (text, side, from) => search(text, side, from, (index) => mayStartWord(text, index), true),
-  };
+  }
+}
+
+/** One side's regular expressions, compiled on its first search. */
+class SideRegexes implements Compiled {
+  readonly trigger: RegExp;
+  private full: RegExp | null = null;
+
+  constructor(
+    private readonly patterns: PrecheckPatterns,
+    private readonly side: Side,
+    beyondAscii: string,
+  ) {
+    this.trigger = this.compile(`${patterns[side].ascii}|${beyondAscii}`);
+  }
+
+  all(): RegExp {
+    return (this.full ??= this.compile(this.patterns[this.side].all));
+  }
+
+  hasAll(): boolean {
+    return this.full !== null;
+  }
+
+  private compile(source: string): RegExp {
+    return new RegExp(source.replaceAll(WORD_CHAR_TOKEN, this.patterns.wordChar), 'g');
+  }
 }
