@@ -5,6 +5,7 @@
  * weekday names come from Intl.DateTimeFormat, so no locale tables ship with the extension.
  */
 import { foldTerm } from '../text/normalize.ts';
+import { matchesAtWordStart } from '../text/word-start.ts';
 import { jalaliToGregorian } from './jalali.ts';
 
 export interface DateMention {
@@ -38,7 +39,7 @@ interface DatePatterns {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternation = (names: Iterable<string>) => [...names].sort((a, b) => b.length - a.length).map(escape).join('|');
-const B = '(?<![\\p{L}\\p{N}])';
+/** A date ends a word; that it starts one is checked on each match (`matchesAtWordStart`). */
 const E = '(?![\\p{L}\\p{N}])';
 
 function monthNames(locale: string, calendarMonths: number, yearForCalendar: (month: number) => Date): Map<string, number> {
@@ -110,13 +111,13 @@ function patterns(): DatePatterns {
   const months = alternation(monthByName.keys());
   const day = '(\\d{1,2})(?:st|nd|rd|th|er|º|°)?';
   const gregorian = new RegExp(
-    `${B}(?:${day}\\.?\\s(?:de\\s)?(${months})\\.?,?\\s(?:de\\s)?(\\d{4})|(${months})\\.?\\s${day},?\\s(\\d{4})|(${months})\\s(?:de\\s|of\\s)?(\\d{4})|(\\d{4})-(\\d{2})-(\\d{2}))${E}`,
+    `(?:${day}\\.?\\s(?:de\\s)?(${months})\\.?,?\\s(?:de\\s)?(\\d{4})|(${months})\\.?\\s${day},?\\s(\\d{4})|(${months})\\s(?:de\\s|of\\s)?(\\d{4})|(\\d{4})-(\\d{2})-(\\d{2}))${E}`,
     'gu',
   );
   // A day and month without a year, once the full dates are taken ("Moscow, May 17 (Reuters)", "17 мая").
-  const dayOfYear = new RegExp(`${B}(?:${day}\\.?\\s(?:de\\s)?(${months})|(${months})\\.?\\s${day})${E}`, 'gu');
-  const jalali = new RegExp(`${B}(\\d{1,2})\\s(${alternation(jalaliMonthByName.keys())})\\s(1[34]\\d\\d)${E}`, 'gu');
-  const relative = new RegExp(`${B}(${alternation([...weekdayByName.keys(), ...YESTERDAY, ...TODAY].map(foldTerm))})${E}`, 'gu');
+  const dayOfYear = new RegExp(`(?:${day}\\.?\\s(?:de\\s)?(${months})|(${months})\\.?\\s${day})${E}`, 'gu');
+  const jalali = new RegExp(`(\\d{1,2})\\s(${alternation(jalaliMonthByName.keys())})\\s(1[34]\\d\\d)${E}`, 'gu');
+  const relative = new RegExp(`(${alternation([...weekdayByName.keys(), ...YESTERDAY, ...TODAY].map(foldTerm))})${E}`, 'gu');
   cached = { gregorian, dayOfYear, jalali, relative, monthByName, jalaliMonthByName, weekdayByName };
   return cached;
 }
@@ -136,7 +137,7 @@ export function findDates(folded: string): DateMention[] {
   const { gregorian, dayOfYear, jalali, relative, monthByName, jalaliMonthByName, weekdayByName } = patterns();
   const mentions: DateMention[] = [];
   const taken: [number, number][] = [];
-  for (const match of folded.matchAll(gregorian)) {
+  for (const match of matchesAtWordStart(folded, gregorian)) {
     const g = match.slice(1);
     let date: string | null = null;
     if (g[0]) date = isoDate(Number(g[2]), monthByName.get(g[1]!) ?? 0, Number(g[0]));
@@ -147,7 +148,7 @@ export function findDates(folded: string): DateMention[] {
     mentions.push({ start: match.index, end: match.index + match[0].length, date });
     taken.push([match.index, match.index + match[0].length]);
   }
-  for (const match of folded.matchAll(dayOfYear)) {
+  for (const match of matchesAtWordStart(folded, dayOfYear)) {
     if (taken.some(([start, end]) => match.index < end && match.index + match[0].length > start)) continue;
     const [, dayFirst, monthAfter, monthFirst, dayAfter] = match;
     const month = monthByName.get((monthAfter ?? monthFirst)!) ?? 0;
@@ -156,13 +157,13 @@ export function findDates(folded: string): DateMention[] {
     mentions.push({ start: match.index, end: match.index + match[0].length, date: null, monthDay: monthDay.slice(5) });
     taken.push([match.index, match.index + match[0].length]);
   }
-  for (const match of folded.matchAll(jalali)) {
+  for (const match of matchesAtWordStart(folded, jalali)) {
     const month = jalaliMonthByName.get(match[2]!) ?? 0;
     const converted = jalaliToGregorian(Number(match[3]), month, Number(match[1]));
     const date = converted ? isoDate(converted.year, converted.month, converted.day) : null;
     if (date) mentions.push({ start: match.index, end: match.index + match[0].length, date });
   }
-  for (const match of folded.matchAll(relative)) {
+  for (const match of matchesAtWordStart(folded, relative)) {
     if (taken.some(([start, end]) => match.index >= start && match.index < end)) continue;
     const word = match[1]!;
     const weekday = weekdayByName.get(word);

@@ -10,6 +10,7 @@ import type { PatternHit } from '../match/aho-corasick.ts';
 import { countriesNamed } from '../text/countries.ts';
 import { foldText, sourceSpan, type FoldedText } from '../text/normalize.ts';
 import { sentenceSpans, type Span } from '../text/sentences.ts';
+import { matchesAtWordStart } from '../text/word-start.ts';
 import { evaluateSignature, PHRASE_CONFIDENCE, signatureConfidence, type ClaimSignatures, type WindowEvidence } from './claim-signatures.ts';
 import type { RefKey, TermIndex } from './term-index.ts';
 
@@ -157,7 +158,8 @@ export function scanBlock(text: string, context: ScanContext): BlockScan {
 /** The `MM-DD` a date mention names, if it names a day. */
 const dayOf = (date: BlockDate): string[] => (date.monthDay ? [date.monthDay] : date.date?.length === 10 ? [date.date.slice(5)] : []);
 
-const BARE_YEAR = /(?<![\p{L}\p{N}])(19[89]\d|20[0-4]\d|13[6-9]\d|140\d)(?![\p{L}\p{N}])/gu;
+/** A year alone; that it starts a word is checked on each match (`matchesAtWordStart`). */
+const BARE_YEAR = /(19[89]\d|20[0-4]\d|13[6-9]\d|140\d)(?![\p{L}\p{N}])/gu;
 
 /**
  * Years named in the block (source offsets): in full dates, and alone ("in 2023", "2023-yilda"). A Solar Hijri
@@ -165,7 +167,7 @@ const BARE_YEAR = /(?<![\p{L}\p{N}])(19[89]\d|20[0-4]\d|13[6-9]\d|140\d)(?![\p{L
  */
 function yearsNamed(folded: FoldedText, dates: readonly BlockDate[]): { start: number; year: number }[] {
   const years = dates.filter((date) => date.date).map((date) => ({ start: date.start, year: Number(date.date!.slice(0, 4)) }));
-  for (const match of folded.text.matchAll(BARE_YEAR)) {
+  for (const match of matchesAtWordStart(folded.text, BARE_YEAR)) {
     const start = sourceSpan(folded, match.index, match.index + 4)[0];
     const year = Number(match[1]);
     if (year >= 1900) years.push({ start, year });
