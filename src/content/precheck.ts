@@ -117,42 +117,26 @@ interface Part {
 /** The body's `index`th part, read when first asked for; undefined past the last (or the text read). */
 type PartAt = (index: number) => Part | undefined;
 
-/** Above this many of the body's children, the body is read whole: reading them one by one would cost more than it saves. */
-const MANY_NODES = 1_000;
-
 /**
- * A child of the body with more text than this is asked whether it wraps scripts or styles; a shorter one is read
- * whole, scripts and all. Searching a few thousand characters of script costs less than asking: in Chromium's
- * profiles of guardian-1, asking each of the body's children cost 0.4–0.5 ms a page, most of it in setting up the
- * interfaces of the grandchildren it looks at.
+ * Above this many nodes looked at for parts (the body's children, and a wrapper's), the body is read whole: reading
+ * them one by one would cost more than it saves.
  */
-const LONG_PART = 20_000;
+const MANY_NODES = 1_000;
 
 /**
  * The body's parts, each read once when first asked for (Russia's search goes over the texts Iran's read): its
  * children but those that hold no prose at all. A page's state is often a megabyte of JSON in a script at the end of
  * the body (yahoo-2: 780,000 of its 1,100,000 characters), and copying it cost more than the whole search. Reading
- * part by part also stops at the first child that holds both names, before the rest of the page. A long child that
- * holds scripts or styles of its own (first or last) is read a child at a time instead, so they are left out (yahoo-2:
- * a wrapper of 100,000 characters of scripts).
+ * part by part also stops at the first child that holds both names, before the rest of the page.
  */
 function bodyParts(body: Element): PartAt {
   const nodes = partNodes(body);
   const parts: Part[] = [];
-  let next = 0;
   let budget = TEXT_LIMIT;
-  /** Nodes looked at for parts: past `MANY_NODES`, a wrapper of scripts is read whole rather than a child at a time. */
-  let looked = nodes.length;
   return (index) => {
-    while (parts.length <= index && next < nodes.length && budget > 0) {
-      const node = nodes[next++]!;
+    while (parts.length <= index && parts.length < nodes.length && budget > 0) {
+      const node = nodes[parts.length]!;
       const text = node.textContent ?? '';
-      const children = text.length > LONG_PART && node.nodeType === 1 && holdsScripts(node as Element) ? proseChildren(node, MANY_NODES - looked) : null;
-      if (children) {
-        nodes.splice(next, 0, ...children);
-        looked += children.length;
-        continue;
-      }
       parts.push({ node, text, end: Math.min(text.length, budget) });
       budget -= text.length;
     }
@@ -161,22 +145,29 @@ function bodyParts(body: Element): PartAt {
 }
 
 /**
- * The children of `parent` that may hold prose, or null if it has more than `most` children. Counted by hand, not
- * through `childNodes`, which would set up a `NodeList` used nowhere else (in Chromium's profiles, a DOM interface's
- * first use in the content script's world costs a visible fraction of a millisecond).
+ * The body's children that may hold prose, or the body alone if it has very many. A child that holds scripts or
+ * styles of its own (first or last) is read a child at a time instead, so they are left out (yahoo-2: a wrapper of
+ * 100,000 characters of scripts). Counted by hand, not through `childNodes`, which would set up a `NodeList` used
+ * nowhere else (in Chromium's profiles, a DOM interface's first use in the content script's world costs a visible
+ * fraction of a millisecond).
  */
-function proseChildren(parent: Node, most: number): Node[] | null {
+function partNodes(body: Element): Node[] {
   const nodes: Node[] = [];
   let looked = 0;
-  for (let child = parent.firstChild; child; child = child.nextSibling) {
-    if (++looked > most) return null;
-    if (mayHoldProse(child)) nodes.push(child);
+  for (let child = body.firstChild; child; child = child.nextSibling) {
+    if (++looked > MANY_NODES) return [body];
+    if (!mayHoldProse(child)) continue;
+    if (child.nodeType !== 1 || !holdsScripts(child as Element)) {
+      nodes.push(child);
+      continue;
+    }
+    for (let grandchild = child.firstChild; grandchild; grandchild = grandchild.nextSibling) {
+      if (++looked > MANY_NODES) return [body];
+      if (mayHoldProse(grandchild)) nodes.push(grandchild);
+    }
   }
   return nodes;
 }
-
-/** The body's children that may hold prose, or the body alone if it has very many. */
-const partNodes = (body: Element): Node[] => proseChildren(body, MANY_NODES) ?? [body];
 
 /**
  * Does this element hold a script or a style as its first or last child? Two wrappers set up, not one for each

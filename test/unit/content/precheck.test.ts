@@ -77,9 +77,8 @@ describe('the pre-check sample', () => {
       }
       return looked;
     };
-    // Comments by the thousand at the body's top level, and scripts by the thousand in a wrapper long enough to be
-    // looked into.
-    for (const html of [`${'<!-- x -->'.repeat(5_000)}<p>Iran and Russia</p>`, `<div>${'<script>12345</script>'.repeat(5_000)}</div><p>Iran and Russia</p>`]) {
+    // Comments by the thousand at the body's top level, and scripts by the thousand in a wrapper.
+    for (const html of [`${'<!-- x -->'.repeat(5_000)}<p>Iran and Russia</p>`, `<div>${'<script>1</script>'.repeat(5_000)}</div><p>Iran and Russia</p>`]) {
       const looked = await siblingsLookedAt(html);
       expect(looked).toBeGreaterThan(0);
       expect(looked).toBeLessThan(2_000);
@@ -125,18 +124,11 @@ describe('the pre-check sample', () => {
     }
   });
 
-  it('answers at once only for pages with no possible name of Iran, and leaves the rest to the full pre-check', async () => {
+  it('answers at once only for pages with no possible name of Iran, and leaves the rest to the full pre-check', () => {
     // No possible name: surely failing, scripts, styles and comments at the body's top level unread.
     expect(surelyNamesNoIran(documentOf('<p>Russia and Brazil</p><script>var tags = ["iran"]</script><!-- Iran -->'))).toBe(true);
     expect(surelyNamesNoIran(documentOf('<p>Miranda and Tirana</p>'))).toBe(true);
-    // A long wrapper's scripts are not read; a short wrapper is read whole, and the full pre-check rejects its script.
-    const news = `<p>${'News of the day. '.repeat(1_500)}</p>`;
-    expect(surelyNamesNoIran(documentOf(`<div><script>var iran = 1</script>${news}</div>`))).toBe(true);
-    expect(surelyNamesNoIran(documentOf(`<div>${news}<style>.iran{}</style></div>`))).toBe(true);
-    expect(surelyNamesNoIran(documentOf(`<div><script>var iran = 1</script><p>News</p></div>`))).toBe(false);
-    expect(await namesBoth(documentOf(`<div><script>var iran = 1</script><p>Russia said</p></div>`))).toBe(false);
-    // Its first or last child is what tells a wrapper of scripts.
-    expect(surelyNamesNoIran(documentOf(`<div><p>a</p><script>var iran = 1</script>${news}</div>`))).toBe(false);
+    expect(surelyNamesNoIran(documentOf('<div><script>var iran = 1</script><p>News</p></div>'))).toBe(true);
     // A possible name anywhere, even one the full pre-check rejects (a teaser link): not sure.
     expect(surelyNamesNoIran(documentOf('<p>Talks went on.</p>', 'Iran and Brazil'))).toBe(false);
     expect(surelyNamesNoIran(documentOf('<div><p>News</p><p>Tehran said</p></div>'))).toBe(false);
