@@ -1,7 +1,7 @@
 /**
  * Matches that start a word: not after a letter or a digit. Checked on each match, not with a lookbehind at the
- * pattern's start: V8 then tries the lookbehind at every position before anything else, and the date patterns ran
- * 8–15 times slower (the corpus, the dev set and the seeds, 2.5 million characters in Node: 1,050 against 70 ms).
+ * pattern's start: V8 then tries the lookbehind at every position before anything else (`findDates` over wikipedia-2's
+ * 1,746 blocks in Node: about 40 ms warm with the lookbehind, 6–11 ms without; 79–98 against 29–38 ms cold).
  */
 
 /** A letter or a digit as the last code point of a text (a surrogate pair counts as one). */
