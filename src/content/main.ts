@@ -66,10 +66,9 @@ function main(): void {
   if (window.top !== window || document.contentType !== 'text/html') return;
   offerHooks();
   // The pre-check comes first: on most pages it is all we do, without a single call to the extension's APIs. Most
-  // pages never name Iran, which the first look alone can tell; the rest are pre-checked in full in a task of their
-  // own, from where the first look stopped.
-  const look = firstLook(document);
-  const checked = look ? yieldToMain().then(() => precheckPage(document, NOT_CANCELLED, look)) : Promise.resolve(null);
+  // pages never show a name of Iran, or none of Russia, which the first look alone can tell; the rest are pre-checked
+  // in full in a task of their own.
+  const checked = firstLook(document) ? yieldToMain().then(() => precheckPage(document, NOT_CANCELLED)) : Promise.resolve(null);
   checked
     .then((pass) => {
       prechecked = true;

@@ -8,7 +8,7 @@
 import { precheckPatterns } from 'virtual:lens-precheck';
 import { COMBINING, createPrecheck, type Precheck, type Side } from '../core/engine/precheck-matcher.ts';
 import { articleRegion, holdsNoProse, isArticleText } from './article-text.ts';
-import { runInSlices, SLICE_BUDGET_MS, type Cancellation } from './scheduler.ts';
+import { runInSlices, type Cancellation } from './scheduler.ts';
 
 let precheck: Precheck | null = null;
 const createPrecheckOnce = () => (precheck ??= createPrecheck(precheckPatterns));
@@ -34,20 +34,18 @@ export interface PagePass {
  * in one native call: cheaper than visiting each text node from script) and searched for each side's names, Iran
  * first: most pages never name it, and for them that is all. Only where a name may lie are text nodes walked to, by
  * their lengths, and the one holding it asked whether the name is whole and in article text (not a script, a form
- * field or a sidebar link). Null when the page does not name both. Given the first look's reading, it goes on from
- * there: the parts it read are not read again, nor searched again for Iran.
+ * field or a sidebar link). Null when the page does not name both.
  */
-export async function precheckPage(document: Document, signal: Cancellation, look?: FirstLook): Promise<PagePass | null> {
+export async function precheckPage(document: Document, signal: Cancellation): Promise<PagePass | null> {
   const body = document.body;
   if (!body) return null;
   const names = createPrecheckOnce();
   const title = names.prepare(document.title);
-  const partAt = look?.partAt ?? bodyParts(body);
+  const partAt = bodyParts(body);
   /** Where each state was first named in article text (null: in the title). */
   const found: { iran?: Node | null; russia?: Node | null } = {};
   for (const side of ['iran', 'russia'] as const) {
-    const from = side === 'iran' && look ? look.iranFrom : START;
-    found[side] = names.findName(title, side) >= 0 ? null : await runInSlices(firstNamedNode(body, partAt, side, names, from), signal);
+    found[side] = names.findName(title, side) >= 0 ? null : await runInSlices(firstNamedNode(body, partAt, side, names), signal);
     if (found[side] === undefined) return null;
   }
   return { region: regionOf(found.iran ?? null, found.russia ?? null, body) };
@@ -55,55 +53,36 @@ export async function precheckPage(document: Document, signal: Cancellation, loo
 
 /**
  * The pre-check as a page's later reads ask it (new text that names a side, a re-read): the first look, then, where
- * it is not sure, the full pre-check from where it stopped. The first look runs in the caller's task, within a
- * slice's budget.
+ * it is not sure, the full pre-check. The first look runs in the caller's task.
  */
 export async function precheckAgain(document: Document, signal: Cancellation): Promise<PagePass | null> {
-  const look = firstLook(document);
-  return look ? precheckPage(document, signal, look) : null;
-}
-
-/** Where a search of the body's parts stands: a part, and an index in its text. */
-interface PartIndex {
-  readonly part: number;
-  readonly index: number;
-}
-
-const START: PartIndex = { part: 0, index: 0 };
-
-/** What the first look read, handed to `precheckPage` so that nothing is read twice. */
-export interface FirstLook {
-  /** The body's parts, those read so far kept. */
-  readonly partAt: PartAt;
-  /** Before this, the parts hold no possible name of Iran (the title may). */
-  readonly iranFrom: PartIndex;
+  return firstLook(document) ? precheckPage(document, signal) : null;
 }
 
 /**
- * The common case, answered in one plain loop before any of the pre-check's machinery: a page whose title and body
- * parts hold no possible name of Iran (most pages) surely fails (null), and nothing more is built. Otherwise "not
- * sure", with what was read: a possible name (it may not be whole, or not article text), more text than the pre-check
- * reads, or a slice's time spent; `precheckPage` then decides, from there. In Chromium's profiles this loop cost
- * 0.55–0.65 ms less on guardian-1 than the same answer from `precheckPage`, whose async steps, generators and lazily
- * read parts each compile on a page's first use; handing over what it read saved a second reading of the text before
- * a possible name (4 ms on wikipedia-2, whose first possible name of Iran lies in its long article).
+ * The common case, answered before any of the pre-check's parts are read: a page whose title and text as shown hold
+ * no possible name of Iran, or none of Russia (most pages), surely fails (false). Otherwise "not sure" (true), and
+ * `precheckPage` then decides over the body's whole text, part by part.
+ *
+ * The text as shown is the body's `innerText`: one native call, hidden text left out (menus, templates, state kept in
+ * hidden elements), where reading the body's parts took one call and one DOM wrapper a part and Chromium copies
+ * `textContent` at about 20 ns a character. In Chromium's profiles (interleaved loads, medians) this took guardian-1
+ * from 10.9 to 6.9 ms and yahoo-2, which shows 17,500 of the 313,000 characters its parts hold, from 19.8 to 6.9 ms;
+ * a large page that shows both names pays it on top of the full pre-check (wikipedia-2: 12 ms). Text the page hides is
+ * not read by the lens either (dom/extract-blocks.ts), so a page that names a side only there has nothing to mark
+ * until it shows it. An element the page does not render gives its whole text.
  */
-export function firstLook(document: Document): FirstLook | null {
+export function firstLook(document: Document): boolean {
   const body = document.body;
-  if (!body) return null;
+  if (!body) return false;
   const names = createPrecheckOnce();
-  const partAt = bodyParts(body);
-  if (names.findName(names.prepare(document.title), 'iran') >= 0) return { partAt, iranFrom: START };
-  // `Date.now()`, not `performance.now()`: a DOM interface this world would set up for this one use (see main.ts).
-  const startedAt = Date.now();
-  for (let index = 0; ; index++) {
-    if (Date.now() - startedAt > SLICE_BUDGET_MS) return { partAt, iranFrom: { part: index, index: 0 } };
-    const part = partAt(index);
-    if (!part) return null;
-    if (part.end < part.text.length) return { partAt, iranFrom: { part: index, index: 0 } };
-    const found = names.findAnywhere(part.text, 'iran', 0);
-    if (found >= 0) return { partAt, iranFrom: { part: index, index: found } };
-  }
+  const title = names.prepare(document.title);
+  const inTitle = (side: Side) => names.findName(title, side) >= 0;
+  if (inTitle('iran') && inTitle('russia')) return true;
+  const shown = (body as Partial<HTMLElement>).innerText ?? body.textContent ?? '';
+  // Past the text the pre-check reads, the full pre-check decides, up to its limit.
+  const mayName = (side: Side) => inTitle(side) || shown.length > TEXT_LIMIT || names.findAnywhere(shown, side, 0) >= 0;
+  return mayName('iran') && mayName('russia');
 }
 
 /** A part of the body read as one text: a child of it (or the body itself), and the text searched in it. */
@@ -182,22 +161,22 @@ function holdsScripts(element: Element): boolean {
 const mayHoldProse = (node: Node): boolean =>
   node.nodeType === 3 /* Node.TEXT_NODE */ || (node.nodeType === 1 /* Node.ELEMENT_NODE */ && !holdsNoProse(node as Element));
 
-/** The first text node of the body's parts, from `from` on, that names `side` in article text, or undefined. */
-function* firstNamedNode(body: Element, partAt: PartAt, side: Side, names: Precheck, from: PartIndex): Generator<void, Node | undefined, void> {
-  for (let index = from.part, part = partAt(index); part; part = partAt(++index)) {
-    const node = yield* firstNamedNodeIn(part, body, side, names, index === from.part ? from.index : 0);
+/** The first text node of the body's parts that names `side` in article text, or undefined. */
+function* firstNamedNode(body: Element, partAt: PartAt, side: Side, names: Precheck): Generator<void, Node | undefined, void> {
+  for (let index = 0, part = partAt(index); part; part = partAt(++index)) {
+    const node = yield* firstNamedNodeIn(part, body, side, names);
     if (node) return node;
   }
   return undefined;
 }
 
 /**
- * The first text node of this part that names `side` in article text, from `startAt` in its text on, or undefined.
+ * The first text node of this part that names `side` in article text, or undefined.
  * Each index of the part's text where a name may lie is found in it, and the walk goes to the node holding that
  * index by the nodes' lengths, without reading their texts. A node holding an accent written as a separate mark is
  * read whole, composed.
  */
-function* firstNamedNodeIn(part: Part, body: Element, side: Side, names: Precheck, startAt: number): Generator<void, Node | undefined, void> {
+function* firstNamedNodeIn(part: Part, body: Element, side: Side, names: Precheck): Generator<void, Node | undefined, void> {
   const { text, end } = part;
   // The walk over the part's text nodes starts at its first possible name: most parts have none.
   let walker: TreeWalker | null = null;
@@ -208,8 +187,8 @@ function* firstNamedNodeIn(part: Part, body: Element, side: Side, names: Prechec
   let checked: Node | null = null;
   let inArticle = false;
   /** Where in `text` the search goes on: everything before is decided. */
-  let from = startAt;
-  for (let window = startAt - (startAt % WINDOW); window < end; window += WINDOW) {
+  let from = 0;
+  for (let window = 0; window < end; window += WINDOW) {
     const slice = text.slice(window, window + WINDOW + names.longest);
     for (;;) {
       const found = names.findAnywhere(slice, side, Math.max(0, from - window));

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeInEachBrowser } from './harness/browsers.ts';
 import type { TestPage } from './harness/extension-browser.ts';
-import { sendRuntimeMessage, sendTabMessage, waitForOpenCard, type LensStateReply } from './harness/extension-state.ts';
+import { sendRuntimeMessage, sendTabMessage, waitForOpenCard, waitForReport, type LensStateReply } from './harness/extension-state.ts';
 import { highlightTexts, readHighlights } from './harness/page-probes.ts';
 import { openMarkedArticle, useSession } from './harness/session.ts';
 
@@ -144,6 +144,22 @@ describeInEachBrowser('page state', ({ launch }) => {
       expect((await lensState(tabId)).openClaimId).not.toBe('gazprom-nioc-40bn-mou');
     }
     await page.close();
+  });
+
+  it('pre-checks the page as shown: a name of Iran only in hidden text is not read, the same name shown is', async () => {
+    const page = (style: string) =>
+      `<!doctype html><html lang="en"><head><title>Grain markets</title></head><body><main><p>Russia's grain exports rose this spring.</p>` +
+      `<div style="${style}"><p>Iran said it would buy more of it.</p></div></main></body></html>`;
+    const reasonOn = async (path: string, html: string) => {
+      const url = session.server.page(path, html);
+      const tab = await session.browser.newPage();
+      await tab.goto(url);
+      const { report } = await waitForReport(session.probe, url);
+      await tab.close();
+      return report.reasonDetails?.[0]?.code ?? null;
+    };
+    expect(await reasonOn('/iran-hidden.html', page('display:none'))).toBe('precheck');
+    expect(await reasonOn('/iran-shown.html', page('color:inherit'))).not.toBe('precheck');
   });
 
   it('reads text when the page shows it (a <details> opened), not while it is hidden', async () => {
