@@ -32,7 +32,7 @@ export interface PagePass {
 /**
  * Does the page's title and prose name both states? The body's text is taken a part at a time (its children, each
  * in one native call: cheaper than visiting each text node from script) and searched for each side's names, Iran
- * first: most pages never name it, and for them that is all. Only where a name may lie are text nodes walked to, by
+ * first (the first look has already turned away most pages). Only where a name may lie are text nodes walked to, by
  * their lengths, and the one holding it asked whether the name is whole and in article text (not a script, a form
  * field or a sidebar link). Null when the page does not name both.
  */
@@ -66,9 +66,9 @@ export async function precheckAgain(document: Document, signal: Cancellation): P
  *
  * The text as shown is the body's `innerText`: one native call, hidden text left out (menus, templates, state kept in
  * hidden elements), where reading the body's parts took one call and one DOM wrapper a part and Chromium copies
- * `textContent` at about 20 ns a character. In Chromium's profiles (interleaved loads, medians) this took guardian-1
- * from 10.9 to 6.9 ms and yahoo-2, which shows 17,500 of the 313,000 characters its parts hold, from 19.8 to 6.9 ms;
- * a large page that shows both names pays it on top of the full pre-check (wikipedia-2: 12 ms). Text the page hides is
+ * `textContent` at about 20 ns a character. In Chromium's profiles (10 interleaved loads, medians) this took yahoo-2,
+ * which shows 17,500 of the 313,000 characters its parts hold, from 21.5 to 5.8 ms and guardian-1 from 6.5 to 6.2 ms;
+ * a large page that shows both names pays it on top of the full pre-check (wikipedia-2: 30.3 to 38.5 ms). Text the page hides is
  * not read by the lens either (dom/extract-blocks.ts), so a page that names a side only there has nothing to mark
  * until it shows it. An element the page does not render gives its whole text.
  */
