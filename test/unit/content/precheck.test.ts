@@ -127,9 +127,12 @@ describe('the pre-check sample', () => {
     // out what the page hides: the e2e suite's "pre-checks the page as shown").
     expect(surelyFails(documentOf('<p>Russia and Brazil</p><!-- Iran -->'))).toBe(true);
     expect(surelyFails(documentOf('<p>Iran and Brazil</p>'))).toBe(true);
-    expect(surelyFails(documentOf('<p>Talks went on.</p>', 'Iran and Brazil'))).toBe(true);
+    expect(surelyFails(documentOf('<p>Talks in Brazil went on.</p>', 'Russia and Brazil'))).toBe(true);
     expect(surelyFails(documentOf('<p>Miranda and Tirana</p>'))).toBe(true);
+    // A title naming Iran: the full pre-check decides (the shown text of an enormous page is one call it cannot cut short).
+    expect(surelyFails(documentOf('<p>Talks went on.</p>', 'Iran and Brazil'))).toBe(false);
     // A possible name of each anywhere, the title included, even one the full pre-check rejects (a teaser link): not sure.
+    expect(surelyFails(documentOf('<p>Tehran said so.</p>', 'Russia and Brazil'))).toBe(false);
     expect(surelyFails(documentOf('<p>Talks in Moscow went on.</p>', 'Iran and Brazil'))).toBe(false);
     expect(surelyFails(documentOf('<div><p>News from the Kremlin</p><p>Tehran said</p></div>'))).toBe(false);
     expect(surelyFails(documentOf('<aside><a href="/s">Putin in Moscow, Khamenei in Iran</a></aside>'))).toBe(false);
