@@ -15,7 +15,7 @@ import { watchUntilItNamesBothSides } from './unread-watch.ts';
 
 /**
  * When this script started, in `Date.now()`'s time: `performance` is a DOM interface, set up in this world on its
- * first use (about 0.2 ms in Chromium's profiles), and most pages never need it.
+ * first use (about 0.2 ms in Chromium's profiles), and a page whose title names Iran never needs it.
  */
 const scriptStartedAt = Date.now();
 const world = globalThis as LensWorld;

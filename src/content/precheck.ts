@@ -78,14 +78,26 @@ export function firstLook(document: Document): boolean {
   const names = createPrecheckOnce();
   const title = names.prepare(document.title);
   const inTitle = (side: Side) => names.findName(title, side) >= 0;
-  // A page whose title names Iran goes to the full pre-check, which reads the body a child at a time: the shown text
-  // of an enormous page is one call that cannot be cut short (a 10 MB text node: 70-90 ms in Chromium, over a second
-  // in Firefox), and such a page is likely about Iran.
-  if (inTitle('iran')) return true;
+  // A page whose title names Iran, or whose document is enormous, goes to the full pre-check, which reads the body a
+  // child at a time: the shown text is one call that cannot be cut short (a 10 MB text node: 70-90 ms in Chromium,
+  // over a second in Firefox), and a page whose title names Iran is likely about it.
+  if (inTitle('iran') || documentIsEnormous()) return true;
   const shown = (body as Partial<HTMLElement>).innerText ?? body.textContent ?? '';
   // Past the text the pre-check reads, the full pre-check decides, up to its limit.
   const mayName = (side: Side) => shown.length > TEXT_LIMIT || names.findAnywhere(shown, side, 0) >= 0;
   return mayName('iran') && (inTitle('russia') || mayName('russia'));
+}
+
+/** Above this many bytes of HTML, a page's shown text is not read in one call. The corpus's largest page has 1.6 MB. */
+const ENORMOUS_DOCUMENT = 4_000_000;
+
+/**
+ * Did the page arrive as more HTML than `ENORMOUS_DOCUMENT`? Asked of the navigation's timing entry (its decoded
+ * size), which costs no reading of the page; where the browser gives none, no. Text a script adds is not counted.
+ */
+function documentIsEnormous(): boolean {
+  const [navigation] = performance.getEntriesByType('navigation') as Partial<PerformanceNavigationTiming>[];
+  return (navigation?.decodedBodySize ?? 0) > ENORMOUS_DOCUMENT;
 }
 
 /** A part of the body read as one text: a child of it (or the body itself), and the text searched in it. */
