@@ -12,8 +12,8 @@
  * 2. Firefox has no CPU profile over WebDriver BiDi: a setTimeout(0) heartbeat in the page
  *    measures its longest event-loop gap, median of 3 loads (`--runs N` for more), with and
  *    without the extension, loads alternating between the two browsers, on the same four pages
- *    and on hostile ones (a 10 MB text node, 100,000 elements, 5,000-deep nesting, claim text
- *    split across inline elements, a page mutating in a loop).
+ *    and on hostile ones (a 10 MB text node, under the article's title and under one naming neither state,
+ *    100,000 elements, 5,000-deep nesting, claim text split across inline elements, a page mutating in a loop).
  * 3. Chromium on the hostile pages: the longest uninterrupted run of our code (the tool's method).
  * 4. Time from the content script's start (document_idle) to the first highlight on
  *    relevant-large, with a cold background (Chromium: service worker stopped; Firefox: just
