@@ -61,16 +61,16 @@ export async function precheckAgain(document: Document, signal: Cancellation): P
 
 /**
  * The common case, answered before any of the pre-check's parts are read: a page whose title does not name Iran and
- * whose text as shown holds no possible name of Iran, or none of Russia (most pages), surely fails (false). Otherwise "not sure" (true), and
- * `precheckPage` then decides over the body's whole text, part by part.
+ * whose text as shown holds no possible name of Iran, or none of Russia (most pages), surely fails (false). Otherwise
+ * "not sure" (true), and `precheckPage` then decides over the body's whole text, part by part.
  *
  * The text as shown is the body's `innerText`: one native call, hidden text left out (menus, templates, state kept in
  * hidden elements), where reading the body's parts took one call and one DOM wrapper a part and Chromium copies
  * `textContent` at about 20 ns a character. In Chromium's profiles (10 interleaved loads, medians) this took yahoo-2,
  * which shows 17,500 of the 313,000 characters its parts hold, from 21.5 to 5.8 ms and guardian-1 from 6.5 to 6.2 ms;
- * a large page that shows both names pays it on top of the full pre-check (wikipedia-2: 30.3 to 38.5 ms). Text the page hides is
- * not read by the lens either (dom/extract-blocks.ts), so a page that names a side only there has nothing to mark
- * until it shows it. An element the page does not render gives its whole text.
+ * a large page that shows both names pays it on top of the full pre-check (wikipedia-2: 30.3 to 38.5 ms). Text the
+ * page hides is not read by the lens either (dom/extract-blocks.ts), so a page that names a side only there has
+ * nothing to mark until it shows it. An element the page does not render gives its whole text.
  */
 export function firstLook(document: Document): boolean {
   const body = document.body;

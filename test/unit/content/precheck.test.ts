@@ -117,7 +117,7 @@ describe('the pre-check sample', () => {
     for (const name of relevant) {
       const { document } = parseHTML(readFileSync(resolve(PAGES, name), 'utf8'));
       expect(await namesBoth(document as unknown as Document), name).toBe(true);
-      // The first loop, which answers for most pages, leaves every one of these to the full pre-check.
+      // The first look, which answers for most pages, leaves every one of these to the full pre-check.
       expect(surelyFails(document as unknown as Document), name).toBe(false);
     }
   });
