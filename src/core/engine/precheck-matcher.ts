@@ -20,6 +20,17 @@ export interface SidePatterns {
    * lookahead's thousands of letters included, which took half a millisecond and more in each page to compile.
    */
   readonly ascii: string;
+  /**
+   * The stems written in scripts beyond Latin (Cyrillic, Greek, Arabic, Chinese…), with their letters only. A run of
+   * such letters holds whole names or none, and this pattern, a part of `all`, reads it: a page listing its languages
+   * ("Русский", "العربية") no longer compiles the full pattern, whose Latin classes took milliseconds to compile.
+   */
+  readonly beyondLatin: string;
+  /**
+   * The stems holding a letter read as written ("Irã", where "ira" is a common word), with every spelling. Folded,
+   * such a letter no longer tells them apart, so the matcher reads the text around it with this pattern, as it is.
+   */
+  readonly asWritten: string;
 }
 
 export interface PrecheckPatterns {
@@ -33,11 +44,13 @@ export interface PrecheckPatterns {
   readonly longest: number;
   /**
    * For each Latin letter beyond ASCII (`LATIN_FROM` on, one character each): the ASCII letter it folds to, a space
-   * for a character that is no letter, or `LATIN_KEPT` for a letter that stays as it is: one that folds otherwise (ß,
-   * ø) or that some stem reads as written (the "ã" of "o Irã"). Folded so, a Latin name the full pattern finds is one
-   * the trigger finds.
+   * for a character that is no letter or a letter folding to what no stem holds (æ), or `LATIN_KEPT` for a letter
+   * that stays as it is, one that folds otherwise to what some stem holds (ß). Folded so, a Latin name the full
+   * pattern finds is one the trigger finds, or one holding a letter of `asWrittenLetters`.
    */
   readonly latinFolds: string;
+  /** The letters some stem reads as written (both cases), which `latinFolds` folds like any other. */
+  readonly asWrittenLetters: string;
 }
 
 /** The Latin letters beyond ASCII that `PrecheckPatterns.latinFolds` folds: Latin-1, Extended-A and -B. */
@@ -80,6 +93,15 @@ export interface Precheck {
 
 /** Combining accents: where a text has one, it is composed before reading. */
 export const COMBINING = /[\u0300-\u036f]/;
+/** The Latin letters beyond ASCII that `PrecheckPatterns.latinFolds` folds (`LATIN_FROM` to `LATIN_END`). */
+const LATIN_LETTERS = /[\u00c0-\u024f]/g;
+
+/** Is every character of this run beyond the Latin blocks (a word in Cyrillic, Arabic, Chinese…)? */
+function isBeyondLatin(run: string): boolean {
+  for (let at = 0; at < run.length; at++) if (run.charCodeAt(at) < LATIN_END) return false;
+  return true;
+}
+
 /** Scripts written without spaces: a name may start anywhere. */
 const isUnspaced = (code: number) => code >= 0x3040 && code <= 0x9fff;
 
@@ -93,6 +115,10 @@ interface Compiled {
   readonly trigger: RegExp;
   /** Compiled the first time a text may hold a name with letters beyond ASCII: a page in English often has none. */
   all(): RegExp;
+  /** Compiled the first time a text has a run of letters beyond Latin (`SidePatterns.beyondLatin`). */
+  beyondLatin(): RegExp;
+  /** Compiled the first time a text has a letter some stem reads as written (`SidePatterns.asWritten`). */
+  asWritten(): RegExp;
   /** Whether `all` is compiled: once it is, reading a run with it costs less than asking whether it must. */
   hasAll(): boolean;
 }
@@ -162,23 +188,39 @@ class NameMatcher implements Precheck {
 
   /**
    * May a name lie across the run of letters beyond ASCII at [index, end)? Not where the run is Latin (an accent in
-   * "Māori", "café", "Erdoğan") and the text around it, its Latin letters folded to ASCII, holds nothing the trigger
-   * finds: the full pattern, whose compiling cost more than all the rest of the search on such a page (guardian-1,
-   * "Māori"), is then not needed. Runs of other scripts, and Latin letters folded otherwise, are left to the full
-   * pattern (the trigger finds them in the folded text too). Asked only until the full pattern is compiled.
+   * "Māori", "café", "Erdoğan") and the text around it, its Latin letters folded to ASCII, holds nothing across the
+   * run that the trigger finds, nor, as written, that a stem with a letter read as written finds: the full pattern,
+   * whose compiling cost more than all the rest of the search on such a page (guardian-1, "Māori"), is then not
+   * needed. Runs starting in other scripts, and Latin letters kept (ß), are left to the full pattern (the trigger finds
+   * kept letters in the folded text too). Asked only until the full pattern is compiled.
    */
-  private mayBeNamedAcross(text: string, index: number, end: number, trigger: RegExp): boolean {
+  private mayBeNamedAcross(text: string, index: number, end: number, regexes: Compiled): boolean {
     if (text.charCodeAt(index) >= LATIN_END) return true;
-    const { latinFolds } = this.patterns;
-    const to = Math.min(text.length, end + this.longest);
-    let folded = '';
-    for (let at = Math.max(0, index - this.longest + 1); at < to; at++) {
-      const code = text.charCodeAt(at);
-      const fold = code >= LATIN_FROM && code < LATIN_END ? latinFolds[code - LATIN_FROM] : LATIN_KEPT;
-      folded += fold === LATIN_KEPT ? text[at] : fold;
-    }
-    trigger.lastIndex = 0;
-    return trigger.test(folded);
+    const { latinFolds, asWrittenLetters } = this.patterns;
+    // A name across the run starts at most `longest` - 1 characters before it; one character past the longest name
+    // comes along for a short stem's word-end lookahead. Folding keeps each letter one character, so indexes hold.
+    const start = Math.max(0, index - this.longest + 1);
+    const around = text.slice(start, end + this.longest + 1);
+    // Only a match holding some of the run counts: one before it, or after it (a stem the slice cut short), or a run
+    // beyond ASCII near it, is read on its own.
+    const [runStart, runEnd] = [index - start, end - start];
+    const acrossRun = (regex: RegExp, within: string) => {
+      regex.lastIndex = 0;
+      for (let hit = regex.exec(within); hit && hit.index < runEnd; hit = regex.exec(within)) {
+        if (hit.index + hit[0].length > runStart) return true;
+        regex.lastIndex = hit.index + 1;
+      }
+      return false;
+    };
+    let readAsWritten = false;
+    // Replaced natively, the script called only for the few accented letters: a loop over every character around
+    // each run cost wikipedia-2, with its 150 runs of Latin accents, milliseconds of cold code.
+    const folded = around.replace(LATIN_LETTERS, (letter) => {
+      readAsWritten ||= asWrittenLetters.includes(letter);
+      const fold = latinFolds[letter.charCodeAt(0) - LATIN_FROM]!;
+      return fold === LATIN_KEPT ? letter : fold;
+    });
+    return acrossRun(regexes.trigger, folded) || (readAsWritten && acrossRun(regexes.asWritten(), around));
   }
 
   /**
@@ -219,7 +261,11 @@ class NameMatcher implements Precheck {
       }
       const mark = marks ? hit[0].search(COMBINING) : -1;
       const end = mark >= 0 ? index + mark : index + hit[0].length;
-      if (mark >= 0 || regexes.hasAll() || this.mayBeNamedAcross(text, index, end, trigger)) {
+      if (mark < 0 && !regexes.hasAll() && isBeyondLatin(hit[0])) {
+        // Letters of one script beyond Latin, between others that are not: a name in them lies wholly in the run.
+        const name = this.nextAccepted(regexes.beyondLatin(), text, index, end, accept);
+        if (name >= 0) return name;
+      } else if (mark >= 0 || regexes.hasAll() || this.mayBeNamedAcross(text, index, end, regexes)) {
         const name = this.nextAccepted(regexes.all(), text, Math.max(at, index - this.longest + 1), end, accept);
         if (name >= 0 || mark >= 0) return name >= 0 ? name : end;
       }
@@ -242,6 +288,8 @@ class NameMatcher implements Precheck {
 class SideRegexes implements Compiled {
   readonly trigger: RegExp;
   private full: RegExp | null = null;
+  private beyond: RegExp | null = null;
+  private written: RegExp | null = null;
 
   constructor(
     private readonly patterns: PrecheckPatterns,
@@ -257,6 +305,14 @@ class SideRegexes implements Compiled {
 
   hasAll(): boolean {
     return this.full !== null;
+  }
+
+  beyondLatin(): RegExp {
+    return (this.beyond ??= this.compile(this.patterns[this.side].beyondLatin));
+  }
+
+  asWritten(): RegExp {
+    return (this.written ??= this.compile(this.patterns[this.side].asWritten));
   }
 
   private compile(source: string): RegExp {

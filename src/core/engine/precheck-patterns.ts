@@ -238,18 +238,32 @@ function exactChars(node: TrieNode, found = new Set<string>()): Set<string> {
   return found;
 }
 
+/** The folded characters stems hold (an edge of several, "ss", stands for the one character folded to it: ß). */
+function foldedEdges(node: TrieNode, found = new Set<string>()): Set<string> {
+  for (const [edge, child] of node.children) {
+    if (!edge.startsWith(EXACT)) found.add(edge);
+    foldedEdges(child, found);
+  }
+  return found;
+}
+
 /**
- * `PrecheckPatterns.latinFolds`: each Latin letter beyond ASCII as the ASCII letter the engine folds it to.
- * `LATIN_KEPT` where no single ASCII letter stands for it, or where a stem reads it as written: the letter then stays,
- * the trigger finds it, and the full pattern decides. A character that is no letter (×, ÷) is a space: no stem holds
- * one. ASCII throughout, so the table costs every page's script a fifth of what the letters themselves would.
+ * `PrecheckPatterns.latinFolds`: each Latin letter beyond ASCII as the ASCII letter the engine folds it to (a letter
+ * some stem reads as written too: the matcher then also asks `asWritten`). `LATIN_KEPT` where no single ASCII letter
+ * stands for it and some stem holds what it folds to (ß, "ss"): the letter then stays, the trigger finds it, and the
+ * full pattern decides. A space for a character that is no letter (×, ÷), and for a letter that folds to what no stem
+ * holds (the "æ" of "Encyclopædia"), which would otherwise send the search to the full pattern for nothing. ASCII
+ * throughout, so the table costs every page's script a fifth of what the letters themselves would.
  */
-function latinFoldsOf(exact: ReadonlySet<string>): string {
+function latinFoldsOf(exact: ReadonlySet<string>, held: ReadonlySet<string>): string {
   let folds = '';
   for (let code = LATIN_FROM; code < LATIN_END; code++) {
     const char = String.fromCharCode(code);
     const folded = foldCodePoint(code);
-    folds += !isLetter(char) ? ' ' : !exact.has(char) && /^[a-z]$/.test(folded) ? folded : LATIN_KEPT;
+    if (!isLetter(char)) folds += ' ';
+    else if (/^[a-z]$/.test(folded)) folds += folded;
+    else if (exact.has(char)) throw new Error(`precheck: a stem reads ${hex(code)} as written, which folds to no ASCII letter`);
+    else folds += held.has(folded) ? LATIN_KEPT : ' ';
   }
   return folds;
 }
@@ -260,15 +274,20 @@ export function precheckPatterns(dataset: Dataset): PrecheckPatterns {
   const expansions = [...forms.keys()].filter((folded) => folded.length > 1 && /^\p{L}+$/u.test(folded) && !UNSPACED.test(folded));
   // Several-character edges are written as the class of the characters that fold to them.
   const edgeForms = new Map([...forms].filter(([folded]) => folded.length === 1 || expansions.includes(folded)));
-  const trieOfSide = (side: Side) => trieOf(minimalStems(termsOf(dataset, side).map(stemOf).filter((stem): stem is Stem => stem !== null)), expansions);
-  const tries = { russia: trieOfSide('russia'), iran: trieOfSide('iran') };
+  const stemsOf = (side: Side) => minimalStems(termsOf(dataset, side).map(stemOf).filter((stem): stem is Stem => stem !== null));
+  const stems = { russia: stemsOf('russia'), iran: stemsOf('iran') };
+  const tries = { russia: trieOf(stems.russia, expansions), iran: trieOf(stems.iran, expansions) };
+  const readAsWritten = (stem: Stem) => stem.edges.some((edge) => edge.startsWith(EXACT) && edge.length > 1);
   const isAscii = (char: string) => char.charCodeAt(0) < 0x80;
   /** Every character beyond ASCII that some stem holds: where a text has none, the ASCII patterns find all. */
   const others = new Set<string>();
   const sideOf = (side: Side) => ({
     all: renderTrie(tries[side], edgeForms, (char) => (isAscii(char) || others.add(char), true)) ?? NEVER,
     ascii: renderTrie(tries[side], edgeForms, isAscii) ?? NEVER,
+    beyondLatin: renderTrie(tries[side], edgeForms, (char) => char.charCodeAt(0) >= LATIN_END) ?? NEVER,
+    asWritten: renderTrie(trieOf(stems[side].filter(readAsWritten), expansions), edgeForms, () => true) ?? NEVER,
   });
+  const exact = new Set([...exactChars(tries.russia), ...exactChars(tries.iran)]);
   const russia = sideOf('russia');
   const iran = sideOf('iran');
   return {
@@ -277,6 +296,7 @@ export function precheckPatterns(dataset: Dataset): PrecheckPatterns {
     wordChar: `[${WORD_CHARS}]`,
     others: blocksClassOf([...others]),
     longest: Math.max(longestMatch(tries.russia), longestMatch(tries.iran)),
-    latinFolds: latinFoldsOf(new Set([...exactChars(tries.russia), ...exactChars(tries.iran)])),
+    latinFolds: latinFoldsOf(exact, new Set([...foldedEdges(tries.russia), ...foldedEdges(tries.iran)])),
+    asWrittenLetters: [...exact].sort().join(''),
   };
 }
