@@ -71,7 +71,10 @@ interface Builder {
   readonly element: Element;
   readonly kind: BlockKind;
   readonly context: Context;
+  /** The text read and not yet cut into blocks: all of it, but for a very long text, which is cut as it is read. */
   text: string;
+  /** How many characters before `text` are already cut into blocks (where `text` starts in the segments' offsets). */
+  emitted: number;
   linkChars: number;
   readonly segments: TextSegment[];
 }
@@ -121,6 +124,8 @@ function cutPoint(text: string, from: number, limit: number): number {
 
 /** Nodes visited between two chances for the caller to yield the main thread. */
 const NODES_PER_STEP = 2_000;
+/** Characters of text read between two such chances: a page's text nodes may hold megabytes. */
+const CHARS_PER_STEP = 200_000;
 
 export function extractBlocks(root: Node, options: ExtractOptions = {}): DomBlock[] {
   const steps = extractBlocksInSteps(root, options);
@@ -139,25 +144,37 @@ export function* extractBlocksInSteps(root: Node, options: ExtractOptions = {}):
   const blockElements: { element: Element; kind: BlockKind; context: Context }[] = [];
   let current: Builder | null = null;
 
-  const flush = () => {
-    const builder = current;
-    current = null;
-    if (!builder || !/[\p{L}\p{N}]/u.test(builder.text)) return;
-    const linkHeavy = builder.linkChars / builder.text.trim().length > 0.6 && builder.kind !== 'heading';
+  /**
+   * Cuts the builder's text into blocks up to `until` (its end, or short of it), and keeps only the rest. A text read
+   * as one string grows by joining: cutting it whole each time would copy it whole each time.
+   */
+  const emit = (builder: Builder, until: number) => {
+    const { text } = builder;
+    const linkHeavy = builder.linkChars / (builder.emitted + text.trim().length) > 0.6 && builder.kind !== 'heading';
     const semantic = builder.context.semanticBoilerplate || linkHeavy;
-    for (let from = 0; from < builder.text.length; ) {
-      const to = cutPoint(builder.text, from, maxLength);
+    let from = 0;
+    while (from < until) {
+      const to = cutPoint(text, from, maxLength);
       blocks.push({
-        text: builder.text.slice(from, to),
+        text: text.slice(from, to),
         kind: builder.kind,
         boilerplate: semantic,
         hint: builder.context.hintBoilerplate,
         element: builder.element,
         segments: builder.segments,
-        base: from,
+        base: builder.emitted + from,
       });
       from = to;
     }
+    builder.text = text.slice(from);
+    builder.emitted += from;
+  };
+
+  const flush = () => {
+    const builder = current;
+    current = null;
+    if (!builder || (builder.emitted === 0 && !/[\p{L}\p{N}]/u.test(builder.text))) return;
+    emit(builder, builder.text.length);
   };
 
   const addText = (node: Text) => {
@@ -172,13 +189,17 @@ export function* extractBlocksInSteps(root: Node, options: ExtractOptions = {}):
         kind: owner?.kind ?? 'other',
         context: contexts[contexts.length - 1]!,
         text: '',
+        emitted: 0,
         linkChars: 0,
         segments: [],
       };
     }
-    current.segments.push({ node, start: current.text.length });
+    current.segments.push({ node, start: current.emitted + current.text.length });
     current.text += data;
     if (contexts[contexts.length - 1]!.inLink) current.linkChars += data.trim().length;
+    // A text of megabytes in one block element (a 10 MB paragraph): its blocks are cut as it is read, a step's worth
+    // at a time, not all at once when the element ends. The last block's worth waits for the rest of the text.
+    if (current.text.length > 2 * maxLength) emit(current, current.text.length - maxLength);
   };
 
   /** Per element entered, whether it is a block (so leaving it needs no DOM call). */
@@ -210,8 +231,12 @@ export function* extractBlocksInSteps(root: Node, options: ExtractOptions = {}):
 
   let node: Node | null = root.firstChild;
   let visited = 0;
+  let charsRead = 0;
   while (node) {
-    if (++visited % NODES_PER_STEP === 0) yield;
+    if (++visited % NODES_PER_STEP === 0 || charsRead >= CHARS_PER_STEP) {
+      charsRead = 0;
+      yield;
+    }
     let next: Node | null = null;
     if (node.nodeType === 1) {
       const element = node as Element;
@@ -229,6 +254,7 @@ export function* extractBlocksInSteps(root: Node, options: ExtractOptions = {}):
       }
     } else if (node.nodeType === 3) {
       addText(node as Text);
+      charsRead += (node as Text).length;
     }
     if (next) {
       node = next;

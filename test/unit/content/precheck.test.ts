@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { articleRegion, isArticleText } from '../../../src/content/article-text.ts';
 import { firstLook, precheckAgain, precheckPage, type PagePass } from '../../../src/content/precheck.ts';
 
@@ -163,6 +163,38 @@ describe('the pre-check sample', () => {
     expect(await partsReadOnLoad(teaserFirst)).toEqual({ pass: { region: null }, read: ['a', 'b', 'c'] });
     expect(await namesBoth(documentOf(teaserFirst))).toBe(true);
     expect(await namesBoth(documentOf(teaserFirst.replace('Iran and Russia', 'Russia')))).toBe(false);
+  });
+
+  it('reads a document that arrived enormous a text node at a time, never an element’s text whole', async () => {
+    // The navigation's timing entry says how much HTML arrived (Node has none: an ordinary page).
+    const getEntriesByType = vi.spyOn(performance, 'getEntriesByType').mockReturnValue([{ decodedBodySize: 5_000_000 } as unknown as PerformanceEntry]);
+    /** Whether any element's `textContent` is read while pre-checking this page (the title's, which the DOM reads for `document.title`, aside). */
+    const readsElementText = async (html: string, title = 't') => {
+      const document = documentOf(html, title);
+      const elementPrototype = Object.getPrototypeOf(Object.getPrototypeOf(document.body)) as object;
+      const textContent = Object.getOwnPropertyDescriptor(elementPrototype, 'textContent')!;
+      let read = false;
+      Object.defineProperty(elementPrototype, 'textContent', { ...textContent, get(this: Element) { read ||= this.tagName !== "TITLE"; return textContent.get!.call(this); } });
+      try {
+        const pass = await precheckBothWays(document);
+        return { pass: pass !== null, read };
+      } finally {
+        Object.defineProperty(elementPrototype, 'textContent', textContent);
+      }
+    };
+    try {
+      const filler = `<p>${'markets '.repeat(20_000)}</p>`;
+      expect(await readsElementText(`<main>${filler}<p>Iran said</p><p>Russia said</p></main>`)).toEqual({ pass: true, read: false });
+      expect(await readsElementText(`<main>${filler}<p>Iran said</p><script>var s = "Russia"</script></main>`)).toEqual({ pass: false, read: false });
+      // Past the text the pre-check reads (scripts not counted), a name is not read.
+      const state = `<script>var state = "${'x'.repeat(2_100_000)}";</script>`;
+      expect(await readsElementText(`<div>${state}<p>Iran and Russia</p></div>`)).toEqual({ pass: true, read: false });
+      expect(await readsElementText(`<div><p>${'y'.repeat(2_100_000)}</p><p>Iran and Russia</p></div>`)).toEqual({ pass: false, read: false });
+      expect(await readsElementText('<p>Ir<b>an</b> and Russia</p>')).toEqual({ pass: false, read: false });
+      expect(getEntriesByType).toHaveBeenCalled();
+    } finally {
+      getEntriesByType.mockRestore();
+    }
   });
 
   it('says where both names lie: the outermost article or main around them, or the whole page', async () => {

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { domPosition, extractBlocks } from '../../../src/dom/extract-blocks.ts';
+import { domPosition, extractBlocks, extractBlocksInSteps } from '../../../src/dom/extract-blocks.ts';
 import { pageMetadata } from '../../../src/dom/page-metadata.ts';
 
 function blocksOf(html: string) {
@@ -69,6 +69,31 @@ describe('extractBlocks', () => {
     expect(first!.text.length).toBeLessThanOrEqual(10_000);
     expect(second!.base).toBe(first!.text.length);
     expect(domPosition(second!, 0)?.offset).toBe(first!.text.length);
+  });
+
+  it('cuts megabytes of text in one paragraph as it reads them, in steps, into the same blocks as at its end', () => {
+    // The HTML parser splits a long text into nodes of 65,536 characters; here, 40 nodes of 50,000.
+    const { document } = parseHTML('<!doctype html><html><head></head><body><p id="p"></p><p>Tail.</p></body></html>');
+    const paragraph = document.getElementById('p')!;
+    const sentences = Array.from({ length: 40 }, (_, index) => `Sentence ${index} about markets. `.repeat(2_000).slice(0, 50_000));
+    for (const text of sentences) paragraph.append(document.createTextNode(text));
+    const steps = extractBlocksInSteps(document.body as unknown as Node);
+    // A pause every 200,000 characters read, though the page has only a few nodes.
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses += 1;
+    expect(pauses).toBeGreaterThanOrEqual(9);
+    const blocks = step.value;
+    const whole = sentences.join('');
+    expect(blocks.map((block) => block.text).join('')).toBe(`${whole}Tail.`);
+    // Cut where the same text read as one node is cut.
+    expect(blocks.map((block) => block.text)).toEqual(blocksOf(`<p>${whole}</p><p>Tail.</p>`).map((block) => block.text));
+    expect(blocks.slice(0, -1).every((block) => block.text.length <= 10_000 && block.segments === blocks[0]!.segments)).toBe(true);
+    // Each block maps back to its text node and offset, across the nodes' seams.
+    for (const block of blocks.slice(0, -1)) {
+      const position = domPosition(block, 0)!;
+      expect(position.node.data.slice(position.offset, position.offset + 20)).toBe(whole.slice(block.base, block.base + 20));
+    }
   });
 
   it('survives very deep nesting without recursion', () => {
