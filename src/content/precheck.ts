@@ -31,10 +31,11 @@ export interface PagePass {
 
 /**
  * Does the page's title and prose name both states? The body's text is taken a part at a time (its children, each
- * in one native call: cheaper than visiting each text node from script) and searched for each side's names, Iran
- * first (the first look has already turned away most pages). Only where a name may lie are text nodes walked to, by
- * their lengths, and the one holding it asked whether the name is whole and in article text (not a script, a form
- * field or a sidebar link). Null when the page does not name both.
+ * in one native call: cheaper than visiting each text node from script; a text node at a time where the document
+ * arrived enormous) and searched for each side's names, Iran first (the first look has already turned away most
+ * pages). Only where a name may lie are text nodes walked to, by their lengths, and the one holding it asked whether
+ * the name is whole and in article text (not a script, a form field or a sidebar link). Null when the page does not
+ * name both.
  */
 export async function precheckPage(document: Document, signal: Cancellation): Promise<PagePass | null> {
   const body = document.body;
