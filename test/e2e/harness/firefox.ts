@@ -76,7 +76,9 @@ export async function launchFirefox(extensionDir: string, userDataDir?: string):
       const page = await newPage();
       // The goto promise for moz-extension:// pages may never settle under BiDi; the page loads anyway.
       await page.goto(extensionOrigin + path, { timeout: 3_000 }).catch(() => undefined);
-      await page.waitForFunction(() => document.readyState === 'complete', { timeout: 10_000 });
+      // Polled with `evaluate`, not `waitForFunction`: its poller builds the predicate with `Function()`, which the
+      // extension page's CSP blocks in Firefox ESR 140 (ESR 153 let it through).
+      await pollUntil(() => page.evaluate(() => document.readyState === 'complete'), 10_000);
       return wrap(page);
     },
     close: async () => {
