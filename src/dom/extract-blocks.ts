@@ -146,7 +146,8 @@ export function* extractBlocksInSteps(root: Node, options: ExtractOptions = {}):
 
   /**
    * Cuts the builder's text into blocks up to `until` (its end, or short of it), and keeps only the rest. A text read
-   * as one string grows by joining: cutting it whole each time would copy it whole each time.
+   * as one string grows by joining: cutting it whole each time would copy it whole each time. A text cut as it is
+   * read is judged link-heavy or not on what is read so far.
    */
   const emit = (builder: Builder, until: number) => {
     const { text } = builder;
@@ -177,8 +178,12 @@ export function* extractBlocksInSteps(root: Node, options: ExtractOptions = {}):
     emit(builder, builder.text.length);
   };
 
+  /** Characters of text read since the last pause. */
+  let charsRead = 0;
+
   const addText = (node: Text) => {
     const data = node.data;
+    charsRead += data.length;
     if (!current) {
       if (!/\S/.test(data)) return;
       const owner = blockElements[blockElements.length - 1];
@@ -231,7 +236,6 @@ export function* extractBlocksInSteps(root: Node, options: ExtractOptions = {}):
 
   let node: Node | null = root.firstChild;
   let visited = 0;
-  let charsRead = 0;
   while (node) {
     if (++visited % NODES_PER_STEP === 0 || charsRead >= CHARS_PER_STEP) {
       charsRead = 0;
@@ -254,7 +258,6 @@ export function* extractBlocksInSteps(root: Node, options: ExtractOptions = {}):
       }
     } else if (node.nodeType === 3) {
       addText(node as Text);
-      charsRead += (node as Text).length;
     }
     if (next) {
       node = next;

@@ -104,6 +104,8 @@ interface Stem {
 
 /** Marks an edge read as written ("ã" in "Irã"), not as whatever folds to the same ("a"). */
 const EXACT = '=';
+/** Is this edge read as written (`EXACT` and its character), not a folded character? */
+const isExact = (edge: string) => edge.startsWith(EXACT) && edge.length > 1;
 const UNSPACED = /[\u3040-\u30ff\u3400-\u9fff]/u;
 const HANGUL = /[\uac00-\ud7af]/u;
 
@@ -193,7 +195,7 @@ function renderTrie(node: TrieNode, forms: ReadonlyMap<string, readonly string[]
   if (node.end === 'open') return '';
   const edgeOf = (edge: string): string | null => {
     if (edge === ' ') return '\\s+';
-    const raw = (edge.startsWith(EXACT) && edge.length > 1 ? [edge.slice(1), edge.slice(1).toUpperCase()] : (forms.get(edge) ?? [edge])).filter(keep);
+    const raw = (isExact(edge) ? [edge.slice(1), edge.slice(1).toUpperCase()] : (forms.get(edge) ?? [edge])).filter(keep);
     if (raw.length === 0) return null;
     return raw.length === 1 ? raw[0]!.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') : classOf(raw);
   };
@@ -229,20 +231,11 @@ function termsOf(dataset: Dataset, side: Side): string[] {
   return [...names, ...places];
 }
 
-/** The characters stems read as written (`EXACT` edges), both cases. */
-function exactChars(node: TrieNode, found = new Set<string>()): Set<string> {
+/** Every edge of the trie: folded characters ("ss" standing for the one character folded to it: ß), and `EXACT` ones. */
+function edgesOf(node: TrieNode, found = new Set<string>()): Set<string> {
   for (const [edge, child] of node.children) {
-    if (edge.startsWith(EXACT) && edge.length > 1) for (const char of [edge.slice(1), edge.slice(1).toUpperCase()]) found.add(char);
-    exactChars(child, found);
-  }
-  return found;
-}
-
-/** The folded characters stems hold (an edge of several, "ss", stands for the one character folded to it: ß). */
-function foldedEdges(node: TrieNode, found = new Set<string>()): Set<string> {
-  for (const [edge, child] of node.children) {
-    if (!edge.startsWith(EXACT)) found.add(edge);
-    foldedEdges(child, found);
+    found.add(edge);
+    edgesOf(child, found);
   }
   return found;
 }
@@ -277,7 +270,6 @@ export function precheckPatterns(dataset: Dataset): PrecheckPatterns {
   const stemsOf = (side: Side) => minimalStems(termsOf(dataset, side).map(stemOf).filter((stem): stem is Stem => stem !== null));
   const stems = { russia: stemsOf('russia'), iran: stemsOf('iran') };
   const tries = { russia: trieOf(stems.russia, expansions), iran: trieOf(stems.iran, expansions) };
-  const readAsWritten = (stem: Stem) => stem.edges.some((edge) => edge.startsWith(EXACT) && edge.length > 1);
   const isAscii = (char: string) => char.charCodeAt(0) < 0x80;
   /** Every character beyond ASCII that some stem holds: where a text has none, the ASCII patterns find all. */
   const others = new Set<string>();
@@ -285,9 +277,11 @@ export function precheckPatterns(dataset: Dataset): PrecheckPatterns {
     all: renderTrie(tries[side], edgeForms, (char) => (isAscii(char) || others.add(char), true)) ?? NEVER,
     ascii: renderTrie(tries[side], edgeForms, isAscii) ?? NEVER,
     beyondLatin: renderTrie(tries[side], edgeForms, (char) => char.charCodeAt(0) >= LATIN_END) ?? NEVER,
-    asWritten: renderTrie(trieOf(stems[side].filter(readAsWritten), expansions), edgeForms, () => true) ?? NEVER,
+    asWritten: renderTrie(trieOf(stems[side].filter((stem) => stem.edges.some(isExact)), expansions), edgeForms, () => true) ?? NEVER,
   });
-  const exact = new Set([...exactChars(tries.russia), ...exactChars(tries.iran)]);
+  const edges = [...edgesOf(tries.russia), ...edgesOf(tries.iran)];
+  /** The characters stems read as written, both cases. */
+  const exact = new Set(edges.filter(isExact).flatMap((edge) => [edge.slice(1), edge.slice(1).toUpperCase()]));
   const russia = sideOf('russia');
   const iran = sideOf('iran');
   return {
@@ -296,7 +290,7 @@ export function precheckPatterns(dataset: Dataset): PrecheckPatterns {
     wordChar: `[${WORD_CHARS}]`,
     others: blocksClassOf([...others]),
     longest: Math.max(longestMatch(tries.russia), longestMatch(tries.iran)),
-    latinFolds: latinFoldsOf(exact, new Set([...foldedEdges(tries.russia), ...foldedEdges(tries.iran)])),
+    latinFolds: latinFoldsOf(exact, new Set(edges.filter((edge) => !isExact(edge)))),
     asWrittenLetters: [...exact].sort().join(''),
   };
 }
