@@ -12,6 +12,7 @@
 import type { ClaimStatus } from '../core/dataset/schema.ts';
 import { domPosition, type DomBlock } from '../dom/extract-blocks.ts';
 import type { PaintItem } from '../shared/report.ts';
+import { adoptSheet, dropSheet } from './adopted-sheets.ts';
 
 /** Claims by status (solid, dashed, wavy); event mentions and detected claims by tier. */
 export type HighlightStyle = 'solid' | 'dashed' | 'wavy' | 'event' | 'detected';
@@ -271,7 +272,7 @@ export class ClaimHighlighter {
       const view = this.document.defaultView as (Window & { CSSStyleSheet: typeof CSSStyleSheet }) | null;
       const sheet = new (view?.CSSStyleSheet ?? CSSStyleSheet)();
       sheet.replaceSync(stylesheetFor(this.paintStyle, this.names));
-      this.document.adoptedStyleSheets = [...this.document.adoptedStyleSheets, sheet];
+      adoptSheet(this.document, sheet);
       this.sheet = sheet;
     } catch {
       this.sheet = null; // very old engines: highlights still register, with the UA's default look
@@ -281,7 +282,7 @@ export class ClaimHighlighter {
   private adoptInto(shadowRoot: ShadowRoot): void {
     if (!this.sheet || this.styledShadowRoots.has(shadowRoot)) return;
     try {
-      shadowRoot.adoptedStyleSheets = [...shadowRoot.adoptedStyleSheets, this.sheet];
+      adoptSheet(shadowRoot, this.sheet);
       this.styledShadowRoots.add(shadowRoot);
     } catch {
       // A shadow root that refuses (another document's sheet): its claims stay unstyled but listed.
@@ -289,19 +290,22 @@ export class ClaimHighlighter {
   }
 
   private dropStyles(): void {
-    for (const shadowRoot of this.styledShadowRoots) {
-      try {
-        shadowRoot.adoptedStyleSheets = shadowRoot.adoptedStyleSheets.filter((adopted) => adopted !== this.sheet);
-      } catch {
-        // Gone with its host.
+    const sheet = this.sheet;
+    // Shadow roots are styled only once the document's sheet exists.
+    if (sheet) {
+      for (const shadowRoot of this.styledShadowRoots) {
+        try {
+          dropSheet(shadowRoot, sheet);
+        } catch {
+          // Gone with its host.
+        }
       }
     }
     this.styledShadowRoots.clear();
-    if (!this.sheet) return;
-    const sheet = this.sheet;
+    if (!sheet) return;
     this.sheet = null;
     try {
-      this.document.adoptedStyleSheets = this.document.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
+      dropSheet(this.document, sheet);
     } catch {
       // The document was replaced; nothing of ours remains in it.
     }
