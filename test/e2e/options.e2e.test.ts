@@ -5,15 +5,13 @@
  * named in a notice while the readable ones are kept, the page passes axe, and it mirrors
  * for right-to-left languages.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
+import { runAxe, seriousOf } from './harness/axe.ts';
 import { describeInEachBrowser } from './harness/browsers.ts';
 import type { TestPage } from './harness/extension-browser.ts';
 import { SCREENSHOTS, useSession } from './harness/session.ts';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const OPTIONS = 'src/options/index.html';
 
 type Area = 'sync' | 'local';
@@ -258,17 +256,12 @@ describeInEachBrowser('options page', ({ name, launch }) => {
     expect(await readStorage(page, 'local', 'settingsBackup')).toMatchObject({ value: corrupt });
 
     // Axe and the screenshot on the page as a reader with this notice sees it.
-    expect(await page.evaluate(`${AXE_SOURCE}\n;typeof window.axe` as never, undefined as never)).toBe('object');
     await page.evaluate(() => {
       const details = document.querySelector<HTMLDetailsElement>('[data-testid="sources"]');
       if (details) details.open = true;
     }, null);
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.map((node) => node.target.join(' ')).slice(0, 5) }));
-    }, null);
-    expect(violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
+    const { violations } = await runAxe(page);
+    expect(seriousOf(violations)).toEqual([]);
     await page.evaluate(() => {
       document.querySelector<HTMLDetailsElement>('[data-testid="sources"]')!.open = false;
       window.scrollTo(0, 0);

@@ -4,16 +4,15 @@
  * removes highlights, the badge, the search on other pages, and accessibility (axe-core).
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
+import { runAxe, seriousOf } from './harness/axe.ts';
 import { describeInEachBrowser } from './harness/browsers.ts';
 import type { TestPage } from './harness/extension-browser.ts';
 import { listensToMessages, sendTabMessage, waitForReport, type LensStateReply } from './harness/extension-state.ts';
 import { SCREENSHOTS, openMarkedArticle, useSession } from './harness/session.ts';
 
 const ARTICLE = readFileSync(resolve(import.meta.dirname, '../fixtures/pages/en-tehran-summit.html'), 'utf8');
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 describeInEachBrowser('popup', ({ name, launch }) => {
   const session = useSession(launch);
@@ -127,18 +126,9 @@ describeInEachBrowser('popup', ({ name, launch }) => {
   it('has no serious accessibility violations (axe-core)', async () => {
     const { page, tabId } = await openArticle('/popup-axe.html');
     const popup = await openPopup(tabId);
-    const violations = await popup.evaluate(async (source: string) => {
-      // Extension pages' CSP forbids eval; axe is injected as a function body the page can call.
-      const script = new Function(`${source}; return axe;`) as () => { run: (context: Document) => Promise<{ passes: unknown[]; violations: { id: string; impact: string }[] }> };
-      const axe = script();
-      const result = await axe.run(document);
-      return {
-        passes: result.passes.length,
-        serious: result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id),
-      };
-    }, AXE);
-    expect(violations.passes).toBeGreaterThan(5); // axe really ran
-    expect(violations.serious).toEqual([]);
+    const { passes, violations } = await runAxe(popup);
+    expect(passes).toBeGreaterThan(5); // axe really ran
+    expect(seriousOf(violations)).toEqual([]);
     await popup.close();
     await page.close();
   });

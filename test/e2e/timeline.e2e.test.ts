@@ -6,19 +6,18 @@
  * which a request left the browser.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { formatIssues, loadDataset } from '../../src/node/dataset-files.ts';
 import { filterEntries, NO_FILTERS } from '../../src/timeline/model/filters.ts';
 import { buildTimeline } from '../../src/timeline/model/timeline.ts';
+import { runAxe, seriousOf } from './harness/axe.ts';
 import { describeInEachBrowser } from './harness/browsers.ts';
 import type { TestPage } from './harness/extension-browser.ts';
 import { sendRuntimeMessage, sendTabMessage, waitForOpenCard, waitForReport } from './harness/extension-state.ts';
 import { SCREENSHOTS, useSession } from './harness/session.ts';
 
 const ARTICLE = readFileSync(resolve(import.meta.dirname, '../fixtures/pages/en-tehran-summit.html'), 'utf8');
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const loaded = loadDataset();
 if (!loaded.ok) throw new Error(`the dataset is invalid:\n${formatIssues(loaded.errors)}`);
 const dataset = loaded.dataset;
@@ -306,17 +305,9 @@ describeInEachBrowser('timeline', ({ name, launch }) => {
 
   it('has no serious accessibility violations (axe-core), with an event selected', async () => {
     const page = await openTimeline('#event=tehran-summit-2022');
-    const violations = await page.evaluate(async (source: string) => {
-      // Extension pages' CSP forbids eval; axe is injected as a function body the page can call.
-      const script = new Function(`${source}; return axe;`) as () => { run: (context: Document) => Promise<{ passes: unknown[]; violations: { id: string; impact: string }[] }> };
-      const result = await script().run(document);
-      return {
-        passes: result.passes.length,
-        serious: result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id),
-      };
-    }, AXE);
-    expect(violations.passes).toBeGreaterThan(5); // axe really ran
-    expect(violations.serious).toEqual([]);
+    const { passes, violations } = await runAxe(page);
+    expect(passes).toBeGreaterThan(5); // axe really ran
+    expect(seriousOf(violations)).toEqual([]);
     await page.close();
   });
 });
