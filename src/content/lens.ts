@@ -9,7 +9,7 @@ import { loadCardStyles, loadClaimDetails, loadMentionDetails } from './engine-c
 import { ClaimHighlighter, stillCovers, type PaintedClaim, type PaintStyle } from './highlighter.ts';
 import { ClaimCard } from './hover-card/claim-card-controller.tsx';
 import { PageReader, type PageReading } from './page-reader.ts';
-import { precheckAgain, type PagePass } from './precheck.ts';
+import type { PagePass, PagePrecheck } from './precheck.ts';
 import { emptyReport, paintedOnly } from './report.ts';
 import { ReportGate } from './report-gate.ts';
 import { pageChanged, RereadPolicy } from './reread-policy.ts';
@@ -28,6 +28,8 @@ export interface LensOptions {
   readonly sendReport: ((report: PageReport) => void) | null;
   /** Is the extension still there? False (an orphaned script, see orphan-watch.ts) stops the lens. */
   readonly isAttached: () => boolean;
+  /** The content script's pre-check (handed over in the read request): re-reads ask it whether the page still passes. */
+  readonly precheck: PagePrecheck;
 }
 
 /** Lenses with the same key read a page the same way; a settings change to another key restarts it. */
@@ -156,7 +158,7 @@ export class Lens {
     // With shadow roots read, the whole page is read, wherever the names lie.
     let pass: PagePass | null;
     try {
-      pass = body === null ? null : this.options.shadowRoots ? { region: null } : (prechecked ?? (await precheckAgain(this.document, this.controller.signal)));
+      pass = body === null ? null : this.options.shadowRoots ? { region: null } : (prechecked ?? (await this.options.precheck.again(this.document, this.controller.signal)));
     } catch (error) {
       if (error instanceof Cancelled) return;
       throw error;
@@ -219,7 +221,10 @@ export class Lens {
   private observeMutations(): void {
     if (this.controller.signal.aborted || typeof MutationObserver !== 'function') return;
     this.observer = new MutationObserver((records) => {
-      if (pageChanged(records, (node) => this.isOwn(node)) && this.options.isAttached()) this.rereads.changed();
+      if (!pageChanged(records, (node) => this.isOwn(node)) || !this.options.isAttached()) return;
+      // Counted, so that a page grown by megabytes is pre-checked a text node at a time (precheck.ts).
+      this.options.precheck.noteAddedText(this.document, records);
+      this.rereads.changed();
     });
     // A hidden tab is not read; what changed meanwhile is read when it shows again.
     this.document.addEventListener('visibilitychange', () => this.rereads.visibilityChanged(), { signal: this.controller.signal });

@@ -8,7 +8,7 @@
  */
 import type { LensWorld } from '../shared/page-hooks.ts';
 import { extensionAlive, sendMessage } from './extension-api.ts';
-import { firstLook, precheckPage, type PagePass } from './precheck.ts';
+import { firstLook, noteAddedText, precheckAgain, precheckPage, type PagePass } from './precheck.ts';
 import { skippedReport } from './report.ts';
 import { NOT_CANCELLED, whenShown, yieldToMain } from './scheduler.ts';
 import { watchUntilItNamesBothSides } from './unread-watch.ts';
@@ -29,7 +29,11 @@ let askedForReader = false;
 function readPage(pass?: PagePass): void {
   if (askedForReader) return;
   askedForReader = true;
-  world.russiaIranLensReadRequest = { ...(pass ? { pass } : {}), scriptStartedAt: scriptStartedAt - performance.timeOrigin };
+  world.russiaIranLensReadRequest = {
+    ...(pass ? { pass } : {}),
+    scriptStartedAt: scriptStartedAt - performance.timeOrigin,
+    precheck: { again: precheckAgain, noteAddedText },
+  };
   // The background injects only into the document its tab shows (and accepts reports only from it).
   whenShown(document, () => {
     // The background injects the reader; failing that, the extension is gone (updated or removed) and so is the lens.

@@ -7,6 +7,7 @@
  */
 import { precheckPatterns } from 'virtual:lens-precheck';
 import { COMBINING, createPrecheck, type Precheck, type Side } from '../core/engine/precheck-matcher.ts';
+import { addedText, type TextMutation } from './added-text.ts';
 import { articleRegion, holdsNoProse, isArticleText } from './article-text.ts';
 import { runInSlices, type Cancellation } from './scheduler.ts';
 
@@ -42,7 +43,7 @@ export async function precheckPage(document: Document, signal: Cancellation): Pr
   if (!body) return null;
   const names = createPrecheckOnce();
   const title = names.prepare(document.title);
-  const partAt = documentIsEnormous() ? textNodeParts(body) : bodyParts(body);
+  const partAt = isLarge(document) ? textNodeParts(body) : bodyParts(body);
   /** Where each state was first named in article text (null: in the title). */
   const found: { iran?: Node | null; russia?: Node | null } = {};
   for (const side of ['iran', 'russia'] as const) {
@@ -79,10 +80,10 @@ export function firstLook(document: Document): boolean {
   const names = createPrecheckOnce();
   const title = names.prepare(document.title);
   const inTitle = (side: Side) => names.findName(title, side) >= 0;
-  // A page whose title names Iran, or whose document is enormous, goes to the full pre-check, which reads the body a
-  // child at a time: the shown text is one call that cannot be cut short (a 10 MB text node: 70-90 ms in Chromium,
-  // over a second in Firefox), and a page whose title names Iran is likely about it.
-  if (inTitle('iran') || documentIsEnormous()) return true;
+  // A page whose title names Iran, or that is large, goes to the full pre-check, which reads the body a part at a
+  // time: the shown text is one call that cannot be cut short (a 10 MB text node: 70-90 ms in Chromium, over a
+  // second in Firefox), and a page whose title names Iran is likely about it.
+  if (inTitle('iran') || isLarge(document)) return true;
   const shown = (body as Partial<HTMLElement>).innerText ?? body.textContent ?? '';
   // Past the text the pre-check reads, the full pre-check decides, up to its limit.
   const mayName = (side: Side) => shown.length > TEXT_LIMIT || names.findAnywhere(shown, side, 0) >= 0;
@@ -91,14 +92,46 @@ export function firstLook(document: Document): boolean {
 
 /** Above this many bytes of HTML, a page's shown text is not read in one call. The corpus's largest page has 1.6 MB. */
 const ENORMOUS_DOCUMENT = 4_000_000;
+/** Above this many characters added by its scripts after load, the same. */
+export const GROWN_LARGE = 1_000_000;
+
+/** The characters each document's scripts added after load, as the watches counted them (`noteAddedText`). */
+const addedByScripts = new WeakMap<Document, number>();
 
 /**
- * Did the page arrive as more HTML than `ENORMOUS_DOCUMENT`? Asked of the navigation's timing entry (its decoded
- * size), which costs no reading of the page; where the browser gives none, no. Text a script adds is not counted.
+ * Is the page too large to read its text, or a part's, in one call? It arrived as more HTML than
+ * `ENORMOUS_DOCUMENT` (asked of the navigation's timing entry, its decoded size, which costs no reading of the page;
+ * where the browser gives none, no), or its scripts have since added `GROWN_LARGE` characters or more. Such a page
+ * is read a text node at a time.
  */
-function documentIsEnormous(): boolean {
+function isLarge(document: Document): boolean {
+  if ((addedByScripts.get(document) ?? 0) >= GROWN_LARGE) return true;
   const [navigation] = performance.getEntriesByType('navigation') as Partial<PerformanceNavigationTiming>[];
   return (navigation?.decodedBodySize ?? 0) > ENORMOUS_DOCUMENT;
+}
+
+/**
+ * Counts the text a batch of mutations added to `document` (added-text.ts), and gives it, up to `keep` characters
+ * (null: there was more). Once the page's scripts have added `GROWN_LARGE` characters (a batch of very many nodes
+ * counts as that), it is read a text node at a time. Text removed is not taken off: a page that adds and removes
+ * megabytes is read the careful way, which costs more in all but never one long task.
+ */
+export function noteAddedText(document: Document, records: readonly TextMutation[], keep = 0): string | null {
+  const counted = addedByScripts.get(document) ?? 0;
+  if (counted >= GROWN_LARGE && keep === 0) return null;
+  const added = addedText(records, keep, Math.max(keep, GROWN_LARGE - counted));
+  addedByScripts.set(document, counted + added.length);
+  return added.text;
+}
+
+/**
+ * The pre-check as the reader asks it, handed over in its read request (main.ts): the reader shares the content
+ * script's patterns, compiled once in this world, and its count of the text scripts added, instead of carrying a
+ * copy of its own.
+ */
+export interface PagePrecheck {
+  readonly again: typeof precheckAgain;
+  readonly noteAddedText: typeof noteAddedText;
 }
 
 /** A part of the body read as one text: a child of it (or the body itself), and the text searched in it. */

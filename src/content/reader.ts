@@ -54,7 +54,7 @@ async function pageSettings(): Promise<PageSettings | null> {
   }
 }
 
-async function applySettings(prechecked?: PagePass): Promise<void> {
+async function applySettings(request: ReadRequest, prechecked?: PagePass): Promise<void> {
   const settings = await pageSettings();
   if (!settings) return;
   if (!settings.active) {
@@ -73,6 +73,7 @@ async function applySettings(prechecked?: PagePass): Promise<void> {
     frames: settings.iframes === true,
     sendReport,
     isAttached: watchOrphaning().check,
+    precheck: request.precheck,
   };
   if ((lens && lens.settingsKey === settingsKeyOf(options)) || !options.isAttached()) return;
   lens?.stop();
@@ -101,7 +102,7 @@ function listenToTheExtension(request: ReadRequest): void {
   // Turning the extension off for this site (or everywhere) takes effect at once, and back on too.
   onStorageChanged((changes, area) => {
     // storage.local holds the settings (storage.sync only mirrors them).
-    if (area === 'local' && 'settings' in changes) void applySettings().catch(() => undefined);
+    if (area === 'local' && 'settings' in changes) void applySettings(request).catch(() => undefined);
   });
 }
 
@@ -113,7 +114,7 @@ function startReading(world: LensWorld, request: ReadRequest): void {
     readBeyond: () => undefined, // already reading, beyond the document too once the settings say so
   };
   listenToTheExtension(request);
-  applySettings(request.pass).catch(() => {
+  applySettings(request, request.pass).catch(() => {
     // A page that breaks our reading must never see an error from us.
   });
 }

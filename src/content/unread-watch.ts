@@ -5,8 +5,7 @@
  * and `onPassed` runs once it passes. The watch then ends; it also ends, quietly, when it finds the extension gone
  * (asked before each check).
  */
-import { addedText } from './added-text.ts';
-import { namesEitherSide, precheckAgain, type PagePass } from './precheck.ts';
+import { namesEitherSide, noteAddedText, precheckAgain, type PagePass } from './precheck.ts';
 import { RereadPolicy } from './reread-policy.ts';
 
 /** New text held for the next check; past it, the whole page is checked instead. */
@@ -74,8 +73,9 @@ function startWatching(document: Document, options: UnreadWatchOptions, observer
   // Timed by `Date.now()`: a page that changes but never names a side does not set up `performance` (see main.ts).
   const policy = new RereadPolicy({ isHidden, read: () => void recheck().catch(() => undefined), now: Date.now });
   return (records) => {
+    // Counted even past the limit: a page whose scripts add megabytes is then pre-checked a text node at a time.
+    const text = noteAddedText(document, records, overflow ? 0 : NEW_TEXT_LIMIT - newLength);
     if (overflow) return policy.changed();
-    const text = addedText(records, NEW_TEXT_LIMIT - newLength);
     if (text === null) overflow = true;
     else if (text.trim() === '' && address() === checkedUrl) return;
     else {

@@ -9,7 +9,7 @@
  * the reader (content/reader.ts: reading, painting, the card), and hands it what the pre-check found through
  * `russiaIranLensReadRequest`.
  */
-import type { PagePass } from '../content/precheck.ts';
+import type { PagePass, PagePrecheck } from '../content/precheck.ts';
 import type { PageReport } from './report.ts';
 
 export interface PageHooks {
@@ -25,6 +25,8 @@ export interface ReadRequest {
   readonly pass?: PagePass;
   /** When the content script started (performance.now()): the tests and benchmark time the first highlight from it. */
   readonly scriptStartedAt: number;
+  /** The content script's pre-check, which the reader's re-reads ask: one copy of it in this world. */
+  readonly precheck: PagePrecheck;
 }
 
 /** The isolated world's global, as the content script and the code injected beside it see it. */

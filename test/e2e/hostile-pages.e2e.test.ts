@@ -68,6 +68,33 @@ describeInEachBrowser('hostile pages', ({ launch }) => {
     await page.close();
   });
 
+  it('marks an article a page adds after its scripts added megabytes of text', async () => {
+    // The page fails the pre-check; a script then inserts 3 MB of HTML (parsed into many text nodes), and later the
+    // article: the page, now large, is pre-checked a text node at a time, and the article still found and marked.
+    const article = /<article[\s\S]*<\/article>/.exec(ARTICLE)![0];
+    const grow = `window.addEventListener('load', () => setTimeout(() => {
+      document.body.insertAdjacentHTML('beforeend', '<p>' + 'Markets were calm and the weather was mild across the region on the day. '.repeat(40000) + '</p>');
+      setTimeout(() => document.body.insertAdjacentHTML('afterbegin', ${JSON.stringify(article)}), 800);
+    }, 300));`;
+    const url = session.server.page('/grown.html', `<!doctype html><html lang="en"><head><title>Markets</title><script>${grow}</script></head><body><h1>Markets</h1><p>A calm day.</p></body></html>`);
+    const page = await session.browser.newPage();
+    await page.goto(url);
+    const marked = await page.waitFor(
+      () => {
+        let found = false;
+        CSS.highlights.forEach((highlight) => {
+          for (const range of highlight) if (document.querySelector('article')?.contains(range.startContainer)) found = true;
+        });
+        return found || null;
+      },
+      null,
+      30_000,
+    );
+    expect(marked).toBe(true);
+    expect(await page.evaluate(() => document.body.textContent!.length > 2_900_000, null)).toBe(true);
+    await page.close();
+  });
+
   it('survives very deep nesting', async () => {
     const depth = 5_000;
     const html = ARTICLE.replace('<aside', `${'<div>'.repeat(depth)}<p>Nested text about nothing in particular.</p>${'</div>'.repeat(depth)}<aside`);

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it, vi } from 'vitest';
 import { articleRegion, isArticleText } from '../../../src/content/article-text.ts';
-import { firstLook, precheckAgain, precheckPage, type PagePass } from '../../../src/content/precheck.ts';
+import { firstLook, GROWN_LARGE, noteAddedText, precheckAgain, precheckPage, type PagePass } from '../../../src/content/precheck.ts';
 
 const PAGES = resolve(import.meta.dirname, '../../fixtures/pages');
 const documentOf = (html: string, title = 't') => parseHTML(`<!doctype html><html><head><title>${title}</title></head><body>${html}</body></html>`).document as unknown as Document;
@@ -17,6 +17,22 @@ async function precheckBothWays(document: Document): Promise<PagePass | null> {
   const answer = (found: PagePass | null) => [found !== null, found?.region ?? null];
   expect(answer(await precheckAgain(document, new AbortController().signal)), 'the pre-check again').toEqual(answer(pass));
   return pass;
+}
+/**
+ * Whether the pre-check (both ways) reads any element's `textContent` (the title's, which the DOM reads for
+ * `document.title`, aside; linkedom's `innerText` reads it too), and whether the page passes.
+ */
+async function readsElementText(document: Document): Promise<{ pass: boolean; read: boolean }> {
+  const elementPrototype = Object.getPrototypeOf(Object.getPrototypeOf(document.body)) as object;
+  const textContent = Object.getOwnPropertyDescriptor(elementPrototype, 'textContent')!;
+  let read = false;
+  Object.defineProperty(elementPrototype, 'textContent', { ...textContent, get(this: Element) { read ||= this.tagName !== 'TITLE'; return textContent.get!.call(this); } });
+  try {
+    const pass = await precheckBothWays(document);
+    return { pass: pass !== null, read };
+  } finally {
+    Object.defineProperty(elementPrototype, 'textContent', textContent);
+  }
 }
 const namesBoth = async (document: Document) => (await precheckBothWays(document)) !== null;
 const surelyFails = (document: Document) => !firstLook(document);
@@ -168,33 +184,39 @@ describe('the pre-check sample', () => {
   it('reads a document that arrived enormous a text node at a time, never an element’s text whole', async () => {
     // The navigation's timing entry says how much HTML arrived (Node has none: an ordinary page).
     const getEntriesByType = vi.spyOn(performance, 'getEntriesByType').mockReturnValue([{ decodedBodySize: 5_000_000 } as unknown as PerformanceEntry]);
-    /** Whether any element's `textContent` is read while pre-checking this page (the title's, which the DOM reads for `document.title`, aside). */
-    const readsElementText = async (html: string, title = 't') => {
-      const document = documentOf(html, title);
-      const elementPrototype = Object.getPrototypeOf(Object.getPrototypeOf(document.body)) as object;
-      const textContent = Object.getOwnPropertyDescriptor(elementPrototype, 'textContent')!;
-      let read = false;
-      Object.defineProperty(elementPrototype, 'textContent', { ...textContent, get(this: Element) { read ||= this.tagName !== "TITLE"; return textContent.get!.call(this); } });
-      try {
-        const pass = await precheckBothWays(document);
-        return { pass: pass !== null, read };
-      } finally {
-        Object.defineProperty(elementPrototype, 'textContent', textContent);
-      }
-    };
+    const readsTextOf = (html: string, title = 't') => readsElementText(documentOf(html, title));
     try {
       const filler = `<p>${'markets '.repeat(20_000)}</p>`;
-      expect(await readsElementText(`<main>${filler}<p>Iran said</p><p>Russia said</p></main>`)).toEqual({ pass: true, read: false });
-      expect(await readsElementText(`<main>${filler}<p>Iran said</p><script>var s = "Russia"</script></main>`)).toEqual({ pass: false, read: false });
+      expect(await readsTextOf(`<main>${filler}<p>Iran said</p><p>Russia said</p></main>`)).toEqual({ pass: true, read: false });
+      expect(await readsTextOf(`<main>${filler}<p>Iran said</p><script>var s = "Russia"</script></main>`)).toEqual({ pass: false, read: false });
       // Past the text the pre-check reads (scripts not counted), a name is not read.
       const state = `<script>var state = "${'x'.repeat(2_100_000)}";</script>`;
-      expect(await readsElementText(`<div>${state}<p>Iran and Russia</p></div>`)).toEqual({ pass: true, read: false });
-      expect(await readsElementText(`<div><p>${'y'.repeat(2_100_000)}</p><p>Iran and Russia</p></div>`)).toEqual({ pass: false, read: false });
-      expect(await readsElementText('<p>Ir<b>an</b> and Russia</p>')).toEqual({ pass: false, read: false });
+      expect(await readsTextOf(`<div>${state}<p>Iran and Russia</p></div>`)).toEqual({ pass: true, read: false });
+      expect(await readsTextOf(`<div><p>${'y'.repeat(2_100_000)}</p><p>Iran and Russia</p></div>`)).toEqual({ pass: false, read: false });
+      expect(await readsTextOf('<p>Ir<b>an</b> and Russia</p>')).toEqual({ pass: false, read: false });
       expect(getEntriesByType).toHaveBeenCalled();
     } finally {
       getEntriesByType.mockRestore();
     }
+  });
+
+  it('reads a page a text node at a time once its scripts have added a million characters, counted across batches', async () => {
+    const page = `<main><p>${'markets '.repeat(2_000)}</p><p>Iran said</p><p>Russia said</p></main>`;
+    const [document, other] = [documentOf(page), documentOf(page)];
+    const batch = (characters: number) => {
+      const paragraph = document.createElement('p');
+      paragraph.textContent = 'x'.repeat(characters);
+      return [{ type: 'childList', target: document.body, addedNodes: [paragraph], removedNodes: [] }];
+    };
+    expect(await readsElementText(document)).toEqual({ pass: true, read: true });
+    // What a batch brought, kept up to the limit asked; counted whatever the limit.
+    expect(noteAddedText(document, batch(600_000), 100)).toBeNull();
+    expect(noteAddedText(document, batch(50), 100)).toBe('x'.repeat(50));
+    expect(await readsElementText(document)).toEqual({ pass: true, read: true });
+    expect(noteAddedText(document, batch(GROWN_LARGE - 600_050))).toBeNull();
+    expect(await readsElementText(document)).toEqual({ pass: true, read: false });
+    // Each document is counted apart.
+    expect(await readsElementText(other)).toEqual({ pass: true, read: true });
   });
 
   it('says where both names lie: the outermost article or main around them, or the whole page', async () => {
