@@ -13,7 +13,8 @@
  *    measures its longest event-loop gap, median of 3 loads (`--runs N` for more), with and
  *    without the extension, loads alternating between the two browsers, on the same four pages
  *    and on hostile ones (a 10 MB text node, under the article's title and under one naming neither state,
- *    100,000 elements, 5,000-deep nesting, claim text split across inline elements, a page mutating in a loop).
+ *    10 MB of HTML a script inserts after load, 100,000 elements, 5,000-deep nesting, claim text split
+ *    across inline elements, a page mutating in a loop).
  * 3. Chromium on the hostile pages: the longest uninterrupted run of our code (the tool's method).
  * 4. Time from the content script's start (document_idle) to the first highlight on
  *    relevant-large, with a cold background (Chromium: service worker stopped; Firefox: just
@@ -112,6 +113,11 @@ const hostile: Record<string, string> = {
   // hostile pages straight to the full pre-check's search; here the pre-check reads the body as a page not about
   // Iran would be read (in session 17, the body child holding the text node, read whole: a run of 110 ms or more).
   'text-node-10MB-plain-title': TEXT_NODE_10MB.replace(/<title>[^<]*<\/title>/, '<title>Markets</title>'),
+  // A page that fails the pre-check, until a script inserts 10 MB of HTML (parsed into text nodes of 65,536
+  // characters) 300 ms after load: the unread watch reads what came and the page is pre-checked again.
+  'html-added-10MB': `<!doctype html><html lang="en"><head><title>Markets</title></head><body><h1>Markets</h1><p>A calm day.</p>
+    <script>addEventListener('load', () => setTimeout(() => document.body.insertAdjacentHTML('beforeend',
+      '<p>' + 'Markets were calm and the weather was mild across the region on the day. '.repeat(140000) + '</p>'), 300));</script></body></html>`,
   'elements-100k': beforeAside(ARTICLE, `<div>${'<div><span>item</span> <b>x</b></div>'.repeat(33_334)}</div>`),
   'nesting-5000': beforeAside(ARTICLE, `${'<div>'.repeat(5_000)}<p>Nested text about nothing in particular.</p>${'</div>'.repeat(5_000)}`),
   'split-inline': ARTICLE.replace(/<p>([^<]*)<\/p>/g, (_, text: string) => `<p>${text.split(' ').map((word) => `<span>${word}</span>`).join(' ')}</p>`),
