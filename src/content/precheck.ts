@@ -112,7 +112,7 @@ function isLarge(document: Document): boolean {
 
 /**
  * Counts the text a batch of mutations added to `document` (added-text.ts), and gives it, up to `keep` characters
- * (null: there was more). Once the page's scripts have added `GROWN_LARGE` characters (a batch of very many nodes
+ * (null: there was more, or, with nothing to keep, the page is large already and the batch is not read). Once the page's scripts have added `GROWN_LARGE` characters (a batch of very many nodes
  * counts as that), it is read a text node at a time. Text removed is not taken off: a page that adds and removes
  * megabytes is read the careful way, which costs more in all but never one long task.
  */
