@@ -32,8 +32,8 @@ export interface PagePass {
 
 /**
  * Does the page's title and prose name both states? The body's text is taken a part at a time (its children, each
- * in one native call: cheaper than visiting each text node from script; a text node at a time where the document
- * arrived enormous) and searched for each side's names, Iran first (the first look has already turned away most
+ * in one native call: cheaper than visiting each text node from script; a text node at a time where the page is
+ * large, `isLarge`) and searched for each side's names, Iran first (the first look has already turned away most
  * pages). Only where a name may lie are text nodes walked to, by their lengths, and the one holding it asked whether
  * the name is whole and in article text (not a script, a form field or a sidebar link). Null when the page does not
  * name both.
@@ -112,8 +112,9 @@ function isLarge(document: Document): boolean {
 
 /**
  * Counts the text a batch of mutations added to `document` (added-text.ts), and gives it, up to `keep` characters
- * (null: there was more, or, with nothing to keep, the page is large already and the batch is not read). Once the page's scripts have added `GROWN_LARGE` characters (a batch of very many nodes
- * counts as that), it is read a text node at a time. Text removed is not taken off: a page that adds and removes
+ * (null: there was more, or, with nothing to keep, the page is large already and the batch is not read). Once the
+ * page's scripts have added `GROWN_LARGE` characters (a batch of very many nodes counts as that), it is read a text
+ * node at a time. Text removed is not taken off: a page that adds and removes
  * megabytes is read the careful way, which costs more in all but never one long task.
  */
 export function noteAddedText(document: Document, records: readonly TextMutation[], keep = 0): string | null {
@@ -173,8 +174,8 @@ function bodyParts(body: Element): PartAt {
 }
 
 /**
- * The body's text nodes, each a part of its own, but those of scripts and styles: the parts of a document that arrived
- * enormous. The text of an element, read as one (`textContent`), cannot be cut short, and a long text is parsed into
+ * The body's text nodes, each a part of its own, but those of scripts and styles: the parts of a large page (one that
+ * arrived enormous, or that its scripts have grown: `isLarge`). The text of an element, read as one (`textContent`), cannot be cut short, and a long text is parsed into
  * nodes of 65,536 characters: a paragraph of 10 MB is 165 of them, which `textContent` joined in 160-180 ms in
  * Chromium. Read a node at a time, each part is a step of its own, and the reading stops at the text the pre-check
  * reads.
