@@ -18,7 +18,8 @@ export default defineConfig(({ mode }) => {
   // The e2e tests' build (npm run build:e2e) goes to dist-e2e/ and alone answers test-only messages.
   const testMessages = process.env.LENS_TEST_MESSAGES === '1';
   const outDir = resolve(root, testMessages ? 'dist-e2e' : 'dist', target);
-  const define = { __LENS_TEST_MESSAGES__: JSON.stringify(testMessages) };
+  // Highlight inheritance lets Chromium's rules name only the blocks painted in (src/content/highlight-scope.ts).
+  const define = { __LENS_TEST_MESSAGES__: JSON.stringify(testMessages), __LENS_HIGHLIGHTS_INHERIT__: JSON.stringify(target === 'chrome') };
   return {
     root,
     define,

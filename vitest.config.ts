@@ -6,7 +6,8 @@ import { datasetPlugin } from './src/build/dataset-plugin.ts';
 export default defineConfig({
   plugins: [preact(), datasetPlugin()],
   // Unit tests see the shipped build's message set (no test-only messages).
-  define: { __LENS_TEST_MESSAGES__: 'false' },
+  // and the universal highlight rules unless a test asks for rules scoped to hosts.
+  define: { __LENS_TEST_MESSAGES__: 'false', __LENS_HIGHLIGHTS_INHERIT__: 'false' },
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}'],
     environment: 'node',

@@ -1,7 +1,8 @@
 /**
  * Paints claims with the CSS Custom Highlight API: no element is wrapped or added, the
- * page's text and selection stay untouched. The styles travel in a constructed stylesheet
- * adopted by the document, so no <style> element is added either.
+ * page's text and selection stay untouched. The styles travel in constructed stylesheets
+ * adopted by the document, so no <style> element is added either; their rules name as few
+ * elements as the browser allows (highlight-scope.ts), since adopting them restyles those.
  *
  * The highlight registry belongs to the page: its scripts can read it, move the ranges in
  * it and add their own. So what we register are copies, under names drawn at random for
@@ -13,6 +14,7 @@ import type { ClaimStatus } from '../core/dataset/schema.ts';
 import { domPosition, type DomBlock } from '../dom/extract-blocks.ts';
 import type { PaintItem } from '../shared/report.ts';
 import { adoptSheet, dropSheet } from './adopted-sheets.ts';
+import { countsOf, highlightSelector, hostTagsToStyle } from './highlight-scope.ts';
 
 /** Claims by status (solid, dashed, wavy); event mentions and detected claims by tier. */
 export type HighlightStyle = 'solid' | 'dashed' | 'wavy' | 'event' | 'detected';
@@ -66,14 +68,15 @@ const LINE_SHAPE: Record<HighlightStyle, 'solid' | 'dashed' | 'wavy' | 'double' 
  * Underline shape carries the status (not colour alone), in every paint style: "tint" keeps a
  * thin underline of the same shape, so the status still shows on any background.
  */
-export function stylesheetFor(paint: PaintStyle, names: HighlightNames): string {
+export function stylesheetFor(paint: PaintStyle, names: HighlightNames, tags: readonly string[] | 'everywhere' = 'everywhere'): string {
+  const on = (name: string) => highlightSelector(name, tags);
   const rules = (Object.keys(COLOURS) as HighlightStyle[]).map((style) => {
     const [line, tint] = COLOURS[style];
     const thickness = paint === 'tint' || style === 'event' ? '1px' : style === 'wavy' ? '1.5px' : '2px';
     const background = paint === 'underline' ? '' : ` background-color: ${tint};`;
-    return `::highlight(${names[style]}) { text-decoration: underline ${LINE_SHAPE[style]} ${line} ${thickness};${background} }`;
+    return `${on(names[style])} { text-decoration: underline ${LINE_SHAPE[style]} ${line} ${thickness};${background} }`;
   });
-  return [...rules, `::highlight(${names.focus}) { background-color: rgb(250 204 21 / 0.45); }`, `::highlight(${names.actor}) { text-decoration: underline dotted rgb(100 116 139) 1px; }`].join('\n');
+  return [...rules, `${on(names.focus)} { background-color: rgb(250 204 21 / 0.45); }`, `${on(names.actor)} { text-decoration: underline dotted rgb(100 116 139) 1px; }`].join('\n');
 }
 
 /** A claim's shape comes with its status (sent by the background); event mentions and detected claims go by tier. */
@@ -124,17 +127,25 @@ export class ClaimHighlighter {
   private readonly shownByStyle = new Map<HighlightStyle, { readonly highlight: Highlight; readonly ranges: Set<Range> }>();
   /** The span the focus mark is on, or null. */
   private focusedRange: Range | null = null;
-  private sheet: CSSStyleSheet | null = null;
-  /** Shadow roots we added our sheet to: ::highlight rules do not cross into shadow trees. */
-  private readonly styledShadowRoots = new Set<ShadowRoot>();
+  /** Our adopted sheets, in order: one for each set of host tags styled, or one for every element. */
+  private readonly sheets: CSSStyleSheet[] = [];
+  /** The host tags our sheets style (see highlight-scope.ts), or 'everywhere' once universal rules went in. */
+  private styledTags: Set<string> | 'everywhere' = new Set();
+  /** Shadow roots we added our sheets to (::highlight rules do not cross into shadow trees), with how many. */
+  private readonly styledShadowRoots = new Map<ShadowRoot, number>();
 
   private readonly api: HighlightApi | null;
   /** This highlighter's registry names, drawn at random (see randomHighlightNames). */
   readonly names: HighlightNames = randomHighlightNames();
 
+  /**
+   * `scopeToHosts`: write the rules for the tags of the blocks painted in, relying on highlight
+   * inheritance (Chromium's builds); otherwise for every element (Firefox's). See highlight-scope.ts.
+   */
   constructor(
     private readonly document: Document,
     private readonly paintStyle: PaintStyle = 'underline-and-tint',
+    private readonly scopeToHosts: boolean = __LENS_HIGHLIGHTS_INHERIT__,
   ) {
     this.api = highlightApiOf(document);
   }
@@ -175,7 +186,7 @@ export class ClaimHighlighter {
     for (const style of Object.keys(COLOURS) as HighlightStyle[]) this.updateHighlight(api, style, [...spans.values()].filter((span) => span.style === style).map((span) => span.shown));
     if (this.focusedRange && !next.some((claim) => claim.range === this.focusedRange)) this.focus(null);
     if (next.length === 0) return next;
-    this.adoptStyles();
+    this.styleHosts(next.map((claim) => claim.block));
     for (const { range } of next) {
       const rootNode = range.startContainer.getRootNode();
       if (rootNode !== this.document && 'host' in rootNode) this.adoptInto(rootNode as ShadowRoot);
@@ -206,16 +217,16 @@ export class ClaimHighlighter {
     } else if (api.registry.get(name) !== highlight) api.registry.set(name, highlight);
   }
 
-  /** Marks actor mentions lightly (a setting); claims keep their own highlight on top. */
-  paintActors(ranges: readonly Range[]): void {
+  /** Marks actor mentions lightly (a setting); claims keep their own highlight on top. `block`: the block element each lies in. */
+  paintActors(mentions: readonly { readonly range: Range; readonly block: Element }[]): void {
     const api = this.api;
     if (!api) return;
-    if (ranges.length === 0) {
+    if (mentions.length === 0) {
       api.registry.delete(this.names.actor);
       return;
     }
-    this.adoptStyles();
-    api.registry.set(this.names.actor, new api.Highlight(...ranges));
+    this.styleHosts(mentions.map((mention) => mention.block));
+    api.registry.set(this.names.actor, new api.Highlight(...mentions.map((mention) => mention.range)));
   }
 
   /** A DOM range for an offset span of a block, or null when the text moved under us. */
@@ -237,7 +248,7 @@ export class ClaimHighlighter {
     this.painted = this.painted.filter(({ range }) => range.startContainer.isConnected && range.endContainer.isConnected);
   }
 
-  /** Removes every highlight (a new view, or a page that no longer qualifies); the stylesheet stays for the lens's life. */
+  /** Removes every highlight (a new view, or a page that no longer qualifies); our stylesheets stay for the lens's life. */
   clear(): void {
     this.painted = [];
     this.shownByStyle.clear();
@@ -265,49 +276,50 @@ export class ClaimHighlighter {
     }
   }
 
-  private adoptStyles(): void {
-    if (this.sheet) return;
+  /** Makes sure our rules reach text in these block elements: a sheet for tags not styled yet, or one for every element. */
+  private styleHosts(hosts: readonly Element[]): void {
+    const styled = this.styledTags;
+    if (styled === 'everywhere') return;
+    const tags = this.scopeToHosts ? hostTagsToStyle(styled, hosts, countsOf(this.document)) : 'everywhere';
+    if (tags.length === 0) return;
+    if (tags === 'everywhere') this.styledTags = 'everywhere';
+    else for (const tag of tags) styled.add(tag);
     try {
       // A sheet from the document's own window: another window's sheet cannot be adopted.
       const view = this.document.defaultView as (Window & { CSSStyleSheet: typeof CSSStyleSheet }) | null;
       const sheet = new (view?.CSSStyleSheet ?? CSSStyleSheet)();
-      sheet.replaceSync(stylesheetFor(this.paintStyle, this.names));
+      sheet.replaceSync(stylesheetFor(this.paintStyle, this.names, tags));
+      // A sheet of its own, never a rewrite of the last: the browser restyles only what the new rules may match.
       adoptSheet(this.document, sheet);
-      this.sheet = sheet;
+      this.sheets.push(sheet);
     } catch {
-      this.sheet = null; // very old engines: highlights still register, with the UA's default look
+      // Very old engines: highlights still register, with the UA's default look.
     }
   }
 
   private adoptInto(shadowRoot: ShadowRoot): void {
-    if (!this.sheet || this.styledShadowRoots.has(shadowRoot)) return;
+    let adopted = this.styledShadowRoots.get(shadowRoot) ?? 0;
     try {
-      adoptSheet(shadowRoot, this.sheet);
-      this.styledShadowRoots.add(shadowRoot);
+      for (; adopted < this.sheets.length; adopted++) adoptSheet(shadowRoot, this.sheets[adopted]!);
     } catch {
       // A shadow root that refuses (another document's sheet): its claims stay unstyled but listed.
+    } finally {
+      this.styledShadowRoots.set(shadowRoot, adopted);
     }
   }
 
   private dropStyles(): void {
-    const sheet = this.sheet;
-    // Shadow roots are styled only once the document's sheet exists.
-    if (sheet) {
-      for (const shadowRoot of this.styledShadowRoots) {
+    const sheets = this.sheets.splice(0);
+    for (const owner of [...this.styledShadowRoots.keys(), this.document]) {
+      for (const sheet of sheets) {
         try {
-          dropSheet(shadowRoot, sheet);
+          dropSheet(owner, sheet);
         } catch {
-          // Gone with its host.
+          // Gone with its host, or the document was replaced: nothing of ours remains in it.
         }
       }
     }
     this.styledShadowRoots.clear();
-    if (!sheet) return;
-    this.sheet = null;
-    try {
-      dropSheet(this.document, sheet);
-    } catch {
-      // The document was replaced; nothing of ours remains in it.
-    }
+    this.styledTags = new Set();
   }
 }

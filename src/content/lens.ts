@@ -207,12 +207,12 @@ export class Lens {
     this.focusedIndex = stillFocused >= 0 ? stillFocused : Math.min(this.focusedIndex, painted.length - 1);
     if (painted.length > 0) this.firstPaintAt ??= performance.now();
     if (this.options.actorHighlights && painted.length > 0) {
-      const ranges = reading.paint.actorSpans.flatMap(({ blockIndex, start, end }) => {
+      const mentions = reading.paint.actorSpans.flatMap(({ blockIndex, start, end }) => {
         const block = reading.blocks[blockIndex];
         const range = block ? this.highlighter.rangeOf(block, start, end) : null;
-        return range ? [range] : [];
+        return range ? [{ range, block: block!.element }] : [];
       });
-      this.highlighter.paintActors(ranges);
+      this.highlighter.paintActors(mentions);
     }
     if (painted.length > 0) this.ensureCard().watchPointer();
     else this.card?.close();

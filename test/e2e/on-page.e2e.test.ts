@@ -42,6 +42,30 @@ describeInEachBrowser('on the page', ({ name, launch }) => {
     await page.close();
   });
 
+  it('paints the text of a link inside a claim, as it paints the paragraph’s own text', async () => {
+    // Chromium's build writes its rules for the painted blocks' tags alone and relies on highlight inheritance to
+    // reach the link; Firefox's, for every element (it has no such inheritance). A shot of the link with our
+    // highlights, then without them, must differ; a link outside any claim, shot the same way, must not.
+    // 600 empty elements, so that the paragraphs are few enough on the page for rules by tag (highlight-scope.ts).
+    const html = ARTICLE.replace('worth about $40 billion', '<a id="in-claim" href="#">worth about $40 billion</a>')
+      .replace('traffic was heavy', '<a id="no-claim" href="#">traffic was heavy</a>')
+      .replace('</body>', `<div>${'<i></i>'.repeat(600)}</div></body>`);
+    const { page } = await openArticle('/link-in-claim.html', html);
+    const selectors = await page.evaluate(() => [...document.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => (rule as CSSStyleRule).selectorText)), null);
+    expect(selectors.length).toBeGreaterThan(0);
+    expect(selectors.every((selector) => (name === 'chromium' ? /^p::highlight\(/ : /^::highlight\(/).test(selector))).toBe(true);
+    const painted = [await page.shotOf('#in-claim'), await page.shotOf('#no-claim')];
+    await page.evaluate(() => {
+      CSS.highlights.clear();
+      return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    }, null);
+    const bare = [await page.shotOf('#in-claim'), await page.shotOf('#no-claim')];
+    const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
+    expect(same(painted[1]!, bare[1]!)).toBe(true);
+    expect(same(painted[0]!, bare[0]!)).toBe(false);
+    await page.close();
+  });
+
   it('opens the card for the hovered claim after a short delay, and closes it on Esc', async () => {
     const { page, tabId } = await openArticle('/hover.html', ARTICLE);
     const point = await page.evaluate(pointOnHighlight, '$40 billion');

@@ -27,6 +27,7 @@ function wrap(page: Page): TestPage {
     screenshot: async (path) => {
       await page.screenshot({ path });
     },
+    shotOf: async (selector) => new Uint8Array(await page.locator(selector).first().screenshot({ timeout: 10_000, animations: 'disabled', caret: 'initial' })),
     close: () => page.close(),
   };
 }

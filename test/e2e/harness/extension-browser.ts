@@ -19,6 +19,8 @@ export interface TestPage {
   hover(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
   screenshot(path: string): Promise<void>;
+  /** The PNG of the first element matching `selector`, as painted now. */
+  shotOf(selector: string): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 

@@ -35,6 +35,10 @@ function wrap(page: Page): TestPage {
     screenshot: async (path) => {
       await page.screenshot({ path: path as `${string}.png` });
     },
+    shotOf: async (selector) => {
+      const element = await page.waitForSelector(selector, { timeout: 10_000 });
+      return new Uint8Array(await element!.screenshot());
+    },
     close: () => page.close(),
   };
 }

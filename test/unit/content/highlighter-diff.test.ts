@@ -44,25 +44,30 @@ class FakeHighlight extends Set<FakeRange> {
 }
 
 class FakeSheet {
-  replaceSync() {}
+  css = '';
+  replaceSync(css: string) {
+    this.css = css;
+  }
 }
 
 const PARAGRAPHS = ['Gazprom signed a $40 billion memorandum with NIOC.', 'Russia delivered Su-35 jets to Iran.', 'The weather was mild.'];
 
-function setUp() {
-  const { document: page } = parseHTML(`<html><body>${PARAGRAPHS.map((text) => `<p>${text}</p>`).join('')}</body></html>`);
+function setUp(options: { scopeToHosts?: boolean; html?: string } = {}) {
+  const { document: page } = parseHTML(options.html ?? `<html><body>${PARAGRAPHS.map((text) => `<p>${text}</p>`).join('')}</body></html>`);
   const registry = new Map<string, FakeHighlight>();
   const set = vi.spyOn(registry, 'set');
   const fakeDocument = {
     defaultView: { CSS: { highlights: registry }, Highlight: FakeHighlight, CSSStyleSheet: FakeSheet },
     createRange: () => new FakeRange(),
-    adoptedStyleSheets: [] as unknown[],
+    adoptedStyleSheets: [] as FakeSheet[],
+    // linkedom's getElementsByTagName does not know '*'.
+    getElementsByTagName: (tag: string) => (tag === '*' ? page.querySelectorAll('*') : page.getElementsByTagName(tag)),
   };
-  const blocks: DomBlock[] = Array.from(page.querySelectorAll('p'), (element) => {
+  const blocks: DomBlock[] = Array.from(page.querySelectorAll('p, li'), (element) => {
     const node = element.firstChild as unknown as Text;
     return { text: node.data, kind: 'paragraph', boilerplate: false, element: element as unknown as Element, segments: [{ node, start: 0 }], base: 0 };
   });
-  const highlighter = new ClaimHighlighter(fakeDocument as unknown as Document, 'underline-and-tint');
+  const highlighter = new ClaimHighlighter(fakeDocument as unknown as Document, 'underline-and-tint', options.scopeToHosts ?? false);
   return { registry, set, fakeDocument, blocks, highlighter };
 }
 
@@ -162,5 +167,54 @@ describe('ClaimHighlighter re-reads', () => {
     highlighter.destroy();
     expect(registry.size).toBe(0);
     expect(fakeDocument.adoptedStyleSheets).toEqual([]);
+  });
+});
+
+describe('ClaimHighlighter rules scoped to the blocks painted in (Chromium)', () => {
+  // Four paragraphs and a list item among sixty-odd other elements: few enough for rules by tag.
+  const filler = '<div><span>x</span></div>'.repeat(32);
+  const html = `<html><body>${PARAGRAPHS.map((text) => `<p>${text}</p>`).join('')}<ul><li>Iran bought Russian wheat.</li></ul>${filler}</body></html>`;
+  const cssOf = (sheets: FakeSheet[]) => sheets.map((sheet) => sheet.css);
+
+  it('writes the rules for the tags of the painted blocks only, then a sheet for each new tag', () => {
+    const { fakeDocument, blocks, highlighter } = setUp({ scopeToHosts: true, html });
+    highlighter.paint(blocks, [item(0, 0, 50, 'gazprom')]);
+    const [first] = cssOf(fakeDocument.adoptedStyleSheets);
+    expect(fakeDocument.adoptedStyleSheets).toHaveLength(1);
+    for (const name of Object.values(highlighter.names)) expect(first).toContain(`p::highlight(${name})`);
+    expect(first).not.toMatch(/(^|[\s,{}])::highlight/);
+    expect(first).not.toContain('li::highlight');
+
+    // The same tag again: no new sheet, the first is kept as it was.
+    highlighter.paint(blocks, [item(0, 0, 50, 'gazprom'), item(1, 0, 36, 'su35')]);
+    expect(fakeDocument.adoptedStyleSheets).toHaveLength(1);
+
+    // A claim in a list item: a second sheet, for li alone (the first is not rewritten).
+    highlighter.paint(blocks, [item(0, 0, 50, 'gazprom'), item(3, 0, 10, 'wheat')]);
+    expect(cssOf(fakeDocument.adoptedStyleSheets)[0]).toBe(first);
+    const [, second] = cssOf(fakeDocument.adoptedStyleSheets);
+    expect(second).toContain(`li::highlight(${highlighter.names.solid})`);
+    expect(second).not.toContain('p::highlight');
+    highlighter.destroy();
+    expect(fakeDocument.adoptedStyleSheets).toEqual([]);
+  });
+
+  it('styles every element where the painted tags are common on the page', () => {
+    const { fakeDocument, blocks, highlighter } = setUp({ scopeToHosts: true });
+    // Three paragraphs in a page of six elements: rules for p would restyle half of it.
+    highlighter.paint(blocks, [item(0, 0, 50, 'gazprom')]);
+    const [css] = cssOf(fakeDocument.adoptedStyleSheets);
+    expect(css).toContain(`\n::highlight(${highlighter.names.dashed})`);
+    expect(css).not.toContain('p::highlight');
+    highlighter.paint(blocks, [item(1, 0, 36, 'su35')]);
+    expect(fakeDocument.adoptedStyleSheets).toHaveLength(1);
+  });
+
+  it('styles every element when it is not asked to scope (Firefox: no highlight inheritance)', () => {
+    const { fakeDocument, blocks, highlighter } = setUp({ scopeToHosts: false, html });
+    highlighter.paint(blocks, [item(0, 0, 50, 'gazprom')]);
+    const [css] = cssOf(fakeDocument.adoptedStyleSheets);
+    expect(css!.startsWith(`::highlight(${highlighter.names.solid})`)).toBe(true);
+    expect(css).not.toContain('p::highlight');
   });
 });
