@@ -128,6 +128,10 @@ async function handle(message: RuntimeMessage, sender: Runtime.MessageSender): P
       if (!fromContentScript(sender)) return fail('lens-texts is accepted from content scripts only');
       return ok(annotator.addTexts(sender.tab.id, message.session, message.texts));
     }
+    case 'lens-order': {
+      if (!fromContentScript(sender)) return fail('lens-order is accepted from content scripts only');
+      return ok(annotator.stageOrder(sender.tab.id, message));
+    }
     case 'lens-annotate': {
       if (!fromContentScript(sender)) return fail('lens-annotate is accepted from content scripts only');
       const started = performance.now();

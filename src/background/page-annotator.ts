@@ -8,7 +8,7 @@
 import { BLOCK_SEPARATOR, pageLanguage, scanPageBlock, summarizePage, type Annotation, type BlockKind, type Engine, type PageBlock } from '../core/engine/annotate.ts';
 import type { BlockScan } from '../core/engine/scan-block.ts';
 import { BLOCK_KIND_CODES } from '../shared/block-kinds.ts';
-import type { LensAnnotate } from '../shared/messages.ts';
+import { MAX_BLOCKS, type LensAnnotate, type LensOrder } from '../shared/messages.ts';
 import type { AnnotateReply, PagePaint, PaintItem } from '../shared/report.ts';
 
 /** Sessions kept at once (oldest dropped first): more than anyone has tabs reading at the same time. */
@@ -26,7 +26,17 @@ interface Session {
   scanKey: string;
   language: string | null;
   languageUrl: string;
+  /** The first blocks of a long page's order, sent ahead in `lens-order` parts, kept until its reading is annotated. */
+  staged: StagedOrder;
 }
+
+interface StagedOrder {
+  readonly hashes: number[];
+  kinds: string;
+  boilerplate: string;
+}
+
+const noStagedOrder = (): StagedOrder => ({ hashes: [], kinds: '', boilerplate: '' });
 
 /** Work between two pauses of a page's scan. */
 const SLICE_MS = 8;
@@ -57,15 +67,37 @@ export class PageAnnotator {
     return false;
   }
 
+  /**
+   * Keeps a part of a long page's block order; returns false when it does not follow the parts before it (the
+   * session restarted, or a newer reading began), which drops them all: the `lens-annotate` then asks for them again.
+   */
+  stageOrder(tabId: number, part: LensOrder): boolean {
+    const session = this.session(tabId, part.session);
+    if (part.start === 0) session.staged = noStagedOrder();
+    const staged = session.staged;
+    if (part.start !== staged.hashes.length || part.start + part.hashes.length > MAX_BLOCKS) {
+      session.staged = noStagedOrder();
+      return false;
+    }
+    staged.hashes.push(...part.hashes);
+    staged.kinds += part.kinds;
+    staged.boilerplate += part.boilerplate;
+    return true;
+  }
+
   async annotate(tabId: number, message: LensAnnotate): Promise<{ reply: AnnotateReply; reading?: AnnotatedReading }> {
     const session = this.session(tabId, message.session);
-    const missing = message.hashes.filter((hash) => !session.texts.has(hash));
+    const order = orderOf(session, message);
+    if (!order) return { reply: { missing: [], restage: true } };
+    const { hashes } = order;
+    const missing = hashes.filter((hash) => !session.texts.has(hash));
     if (missing.length > 0) return { reply: { missing: [...new Set(missing)] } };
+    session.staged = noStagedOrder();
 
-    const blocks: PageBlock[] = message.hashes.map((hash, index) => ({
+    const blocks: PageBlock[] = hashes.map((hash, index) => ({
       text: session.texts.get(hash)!,
-      kind: KIND_OF_CODE.get(message.kinds[index]!) ?? 'other',
-      boilerplate: message.boilerplate[index] === '1',
+      kind: KIND_OF_CODE.get(order.kinds[index]!) ?? 'other',
+      boilerplate: order.boilerplate[index] === '1',
     }));
     // After the texts are taken: another reading of this session may replace them while the engine loads.
     const engine = await this.engine();
@@ -86,7 +118,7 @@ export class PageAnnotator {
     const scans: BlockScan[] = [];
     let sliceStart = performance.now();
     for (let index = 0; index < blocks.length; index++) {
-      const hash = message.hashes[index]!;
+      const hash = hashes[index]!;
       scans.push(session.scans.get(hash) ?? scanPageBlock(engine, blocks[index]!.text, language));
       if (performance.now() - sliceStart > SLICE_MS) {
         await new Promise((resolve) => setTimeout(resolve, 0));
@@ -96,8 +128,8 @@ export class PageAnnotator {
     const annotation = summarizePage(engine, { blocks, ...page }, language, scans, { minConfidence: message.minConfidence });
 
     // Keep only this reading's texts and scans: an endlessly changing page cannot grow them.
-    session.scans = new Map(message.hashes.map((hash, index) => [hash, scans[index]!]));
-    session.texts = new Map(message.hashes.map((hash, index) => [hash, blocks[index]!.text]));
+    session.scans = new Map(hashes.map((hash, index) => [hash, scans[index]!]));
+    session.texts = new Map(hashes.map((hash, index) => [hash, blocks[index]!.text]));
     session.chars = blocks.reduce((sum, block) => sum + block.text.length + BLOCK_SEPARATOR.length, 0);
 
     const paint: PagePaint = {
@@ -127,12 +159,21 @@ export class PageAnnotator {
       // Most recently used last, so the oldest is dropped first.
       this.sessions.delete(key);
     } else {
-      session = { tabId, texts: new Map(), chars: 0, scans: new Map(), scanKey: '', language: null, languageUrl: '' };
+      session = { tabId, texts: new Map(), chars: 0, scans: new Map(), scanKey: '', language: null, languageUrl: '', staged: noStagedOrder() };
     }
     this.sessions.set(key, session);
     while (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
     return session;
   }
+}
+
+/** The reading's whole block order: the parts staged before, then the message's own; null when the staged parts are not all there. */
+function orderOf(session: Session, message: LensAnnotate): { hashes: readonly number[]; kinds: string; boilerplate: string } | null {
+  const staged = message.staged ?? 0;
+  if (staged === 0) return message;
+  if (session.staged.hashes.length !== staged || staged + message.hashes.length > MAX_BLOCKS) return null;
+  const { hashes, kinds, boilerplate } = session.staged;
+  return { hashes: [...hashes, ...message.hashes], kinds: kinds + message.kinds, boilerplate: boilerplate + message.boilerplate };
 }
 
 function actorSpans(blocks: readonly PageBlock[], scans: readonly BlockScan[]): PagePaint['actorSpans'] {

@@ -1,7 +1,7 @@
 /**
  * The content script's side of the engine, which runs in the extension's background: send
  * the blocks' texts the background does not have yet (in messages of bounded size, yielding
- * between them), then ask for the annotation by hashes. The page's text goes to the
+ * between them), then ask for the annotation by hashes (a long page's order in bounded parts too). The page's text goes to the
  * extension's own background and nowhere else.
  */
 import type { ClaimDetails } from '../shared/claim-details.ts';
@@ -9,12 +9,12 @@ import { BLOCK_KIND_CODES } from '../shared/block-kinds.ts';
 import type { MentionDetails } from '../shared/highlight-details.ts';
 import type { AnnotateReply, PagePaint, PaintItem } from '../shared/report.ts';
 import type { DomBlock } from '../dom/extract-blocks.ts';
+import { MAX_ORDER_PER_MESSAGE, MAX_TEXTS_PER_MESSAGE } from '../shared/message-limits.ts';
 import { sendMessage } from './extension-api.ts';
 import { Cancelled, yieldToMain } from './scheduler.ts';
 
 /** Characters per `lens-texts` message: serializing one stays far under a millisecond or two. */
 const CHARS_PER_MESSAGE = 256_000;
-const TEXTS_PER_MESSAGE = 2_000;
 
 export interface PageFacts {
   readonly url: string;
@@ -51,12 +51,21 @@ export class EngineClient {
       if (!this.known.has(hash)) unsent.add(hash);
     });
     await this.sendTexts(blocks, hashes, unsent, signal);
-    const message = {
-      type: 'lens-annotate',
-      session: this.session,
+    const order = {
       hashes,
       kinds: blocks.map((block) => BLOCK_KIND_CODES[block.kind ?? 'other']).join(''),
       boilerplate: blocks.map((block) => (block.boilerplate ? '1' : '0')).join(''),
+    };
+    // All but the last part of a long page's order goes ahead (see message-limits.ts).
+    const staged = hashes.length > MAX_ORDER_PER_MESSAGE ? Math.floor((hashes.length - 1) / MAX_ORDER_PER_MESSAGE) * MAX_ORDER_PER_MESSAGE : 0;
+    await this.stageOrder(order, staged, signal);
+    const message = {
+      type: 'lens-annotate',
+      session: this.session,
+      ...(staged > 0 ? { staged } : {}),
+      hashes: hashes.slice(staged),
+      kinds: order.kinds.slice(staged),
+      boilerplate: order.boilerplate.slice(staged),
       page: {
         url: page.url.slice(0, 4096),
         title: page.title.slice(0, 500),
@@ -66,11 +75,13 @@ export class EngineClient {
       ...options,
     };
     let reply = await ask<AnnotateReply>(message);
-    if ('missing' in reply) {
-      // The background was restarted (or dropped our session): send what it lacks, once.
-      await this.sendTexts(blocks, hashes, new Set(reply.missing), signal);
+    // The background was restarted (or dropped our session): send what it lacks and ask again. A restart between
+    // the order's parts and this message takes two rounds: the order again, then the texts.
+    for (let round = 0; 'missing' in reply; round++) {
+      if (round === 2) throw new Error('the background keeps losing the page text');
+      if (reply.restage) await this.stageOrder(order, staged, signal);
+      else await this.sendTexts(blocks, hashes, new Set(reply.missing), signal);
       reply = await ask<AnnotateReply>(message);
-      if ('missing' in reply) throw new Error('the background keeps losing the page text');
     }
     if (signal.aborted) throw new Cancelled();
     this.known = new Set(hashes);
@@ -80,6 +91,17 @@ export class EngineClient {
   /** A new page in the same document (SPA navigation): start over. */
   reset(): void {
     this.known.clear();
+  }
+
+  /** Sends the order's first `staged` blocks in parts, yielding between them. */
+  private async stageOrder(order: { readonly hashes: readonly number[]; readonly kinds: string; readonly boilerplate: string }, staged: number, signal: AbortSignal): Promise<void> {
+    for (let start = 0; start < staged; start += MAX_ORDER_PER_MESSAGE) {
+      const end = Math.min(staged, start + MAX_ORDER_PER_MESSAGE);
+      const part = { hashes: order.hashes.slice(start, end), kinds: order.kinds.slice(start, end), boilerplate: order.boilerplate.slice(start, end) };
+      await ask<boolean>({ type: 'lens-order', session: this.session, start, ...part });
+      if (signal.aborted) throw new Cancelled();
+      await yieldToMain();
+    }
   }
 
   private async sendTexts(blocks: readonly DomBlock[], hashes: readonly number[], wanted: ReadonlySet<number>, signal: AbortSignal): Promise<void> {
@@ -102,7 +124,7 @@ export class EngineClient {
       const text = blocks[index]!.text;
       batch.push({ hash, text });
       chars += text.length;
-      if (chars >= CHARS_PER_MESSAGE || batch.length >= TEXTS_PER_MESSAGE) await flush();
+      if (chars >= CHARS_PER_MESSAGE || batch.length >= MAX_TEXTS_PER_MESSAGE) await flush();
     }
     await flush();
   }

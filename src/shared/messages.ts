@@ -13,26 +13,51 @@ const SessionSchema = z.string().min(8).max(64);
 
 /** Cut by extract-blocks at 10,000 characters; the schema leaves room and no more. */
 export const MAX_BLOCK_TEXT = 20_000;
-/** Texts per `lens-texts` message; the content script also keeps each message under ~256 K characters. */
-export const MAX_TEXTS_PER_MESSAGE = 2_000;
+import { MAX_ORDER_PER_MESSAGE, MAX_TEXTS_PER_MESSAGE } from './message-limits.ts';
+export { MAX_ORDER_PER_MESSAGE, MAX_TEXTS_PER_MESSAGE } from './message-limits.ts';
 export const MAX_BLOCKS = 200_000;
 
 /** A block's text, sent once: later readings name it by its hash (see content/block-hash.ts). */
 const BlockTextSchema = z.strictObject({ hash: z.number().int().nonnegative(), text: z.string().max(MAX_BLOCK_TEXT) });
 
+const HashSchema = z.number().int().nonnegative();
+/** BLOCK_KIND_CODES, one per block. */
+const KindsSchema = z.string().regex(/^[hpltcqo]*$/);
+/** "1" for page furniture (navigation, related links), "0" otherwise, one per block. */
+const BoilerplateSchema = z.string().regex(/^[01]*$/);
+const oneLetterPerBlock = { message: 'kinds and boilerplate need one letter per block' };
+const oneLetterEach = (message: { hashes: readonly number[]; kinds: string; boilerplate: string }) =>
+  message.kinds.length === message.hashes.length && message.boilerplate.length === message.hashes.length;
+
+/**
+ * A part of a long page's block order (the first blocks, from `start`), sent ahead of its
+ * `lens-annotate` so that no message names more than MAX_ORDER_PER_MESSAGE blocks.
+ */
+export const LensOrderSchema = z
+  .strictObject({
+    type: z.literal('lens-order'),
+    session: SessionSchema,
+    start: z.number().int().nonnegative().max(MAX_BLOCKS),
+    hashes: z.array(HashSchema).max(MAX_ORDER_PER_MESSAGE),
+    kinds: KindsSchema.max(MAX_ORDER_PER_MESSAGE),
+    boilerplate: BoilerplateSchema.max(MAX_ORDER_PER_MESSAGE),
+  })
+  .refine(oneLetterEach, oneLetterPerBlock);
+export type LensOrder = z.infer<typeof LensOrderSchema>;
+
 /**
  * "Annotate this page": its blocks, in order, by hash (their texts were sent before, in
  * `lens-texts`), and what the page says about itself. The engine's answer is a `PagePaint`.
+ * On a long page the first `staged` blocks went ahead in `lens-order` parts; `hashes` are the rest.
  */
 export const LensAnnotateSchema = z
   .strictObject({
     type: z.literal('lens-annotate'),
     session: SessionSchema,
-    hashes: z.array(z.number().int().nonnegative()).max(MAX_BLOCKS),
-    /** BLOCK_KIND_CODES, one per block. */
-    kinds: z.string().max(MAX_BLOCKS).regex(/^[hpltcqo]*$/),
-    /** "1" for page furniture (navigation, related links), "0" otherwise, one per block. */
-    boilerplate: z.string().max(MAX_BLOCKS).regex(/^[01]*$/),
+    staged: z.number().int().nonnegative().max(MAX_BLOCKS).optional(),
+    hashes: z.array(HashSchema).max(MAX_BLOCKS),
+    kinds: KindsSchema.max(MAX_BLOCKS),
+    boilerplate: BoilerplateSchema.max(MAX_BLOCKS),
     page: z.strictObject({
       url: z.string().max(4096),
       title: z.string().max(500),
@@ -44,9 +69,7 @@ export const LensAnnotateSchema = z
     /** Frames read for their own highlights do not replace the page's report. */
     report: z.boolean(),
   })
-  .refine((message) => message.kinds.length === message.hashes.length && message.boilerplate.length === message.hashes.length, {
-    message: 'kinds and boilerplate need one letter per block',
-  });
+  .refine(oneLetterEach, oneLetterPerBlock);
 export type LensAnnotate = z.infer<typeof LensAnnotateSchema>;
 
 const IdListSchema = z.array(z.string().max(200)).max(50);
@@ -83,6 +106,7 @@ export const RuntimeMessageSchema = z.discriminatedUnion('type', [
   // No host name in it: the background takes the page from the sender the browser reports.
   z.strictObject({ type: z.literal('get-page-settings') }),
   z.strictObject({ type: z.literal('lens-texts'), session: SessionSchema, texts: z.array(BlockTextSchema).max(MAX_TEXTS_PER_MESSAGE) }),
+  LensOrderSchema,
   LensAnnotateSchema,
   z.strictObject({ type: z.literal('claim-details'), claimIds: z.array(z.string().max(200)).min(1).max(20) }),
   // The hover card's stylesheet, asked for when the first card opens (it stays out of the script every page loads).

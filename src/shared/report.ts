@@ -62,5 +62,9 @@ export interface PagePaint {
   readonly report?: PageReport;
 }
 
-/** Either the paint, or the hashes of blocks whose text the background does not have (it restarted): send them and ask again. */
-export type AnnotateReply = { readonly paint: PagePaint } | { readonly missing: readonly number[] };
+/**
+ * Either the paint, or what the background lacks (it restarted): the hashes of blocks whose text it does not have, or
+ * (`restage`) the first blocks' order of a long page, lost between its `lens-order` parts and its `lens-annotate`.
+ * The content script sends them and asks again.
+ */
+export type AnnotateReply = { readonly paint: PagePaint } | { readonly missing: readonly number[]; readonly restage?: true };
