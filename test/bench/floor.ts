@@ -20,8 +20,11 @@
  *    relevant-large, with a cold background (Chromium: service worker stopped; Firefox: just
  *    started) and a warm one, and in the background: when its script was ready, how long the
  *    engine's files took to read (off its thread) and the engine to build.
+ * 5. Chromium: the style work the page's main thread does (a trace's UpdateLayoutTree events), with and without the
+ *    extension, on relevant-large and on 100,000 elements: adopting our highlights' rules restyles what they may match.
+ *    The CPU profile of parts 1 and 3 does not see this work, which is the browser's, but the page waits for it.
  * Flags: `--no-tool` skips part 1, `--firefox-only` runs the Firefox parts alone, `--chromium-only`
- *    the Chromium ones, `--runs N` sets the loads of parts 2 and 3 (and of 1b, 9 at least).
+ *    the Chromium ones, `--style-only` part 5 alone, `--runs N` sets the loads of parts 2, 3 and 5 (and of 1b, 9 at least).
  * Skips with a message where ../shared is absent.
  */
 import { spawnSync } from 'node:child_process';
@@ -61,9 +64,10 @@ for (const file of ['dist/chrome', 'dist/firefox', 'dist-e2e/chrome', 'dist-e2e/
 }
 /** Chromium as the tool launches it. */
 const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const skipChromium = process.argv.includes('--no-tool');
+const styleOnly = process.argv.includes('--style-only');
+const skipChromium = process.argv.includes('--no-tool') || styleOnly;
 const firefoxOnly = process.argv.includes('--firefox-only');
-const chromiumOnly = process.argv.includes('--chromium-only');
+const chromiumOnly = process.argv.includes('--chromium-only') || styleOnly;
 
 /**
  * CPU time the machine's hypervisor gave to others while this machine wanted it (the `steal` field of /proc/stat, in
@@ -209,7 +213,7 @@ if (chromiumOnly) {
 // as well as the median. A load whose thread lost its core for a while is charged the wait (see `stolenSeconds`);
 // the lower values show what the code costs when it runs. The pages are the tool's with the heartbeat script of part 2
 // (a timer every few milliseconds, with and without the extension alike); the tool's own run (part 1) has none.
-if (!firefoxOnly && existsSync(CHROMIUM_PATH)) {
+if (!firefoxOnly && !styleOnly && existsSync(CHROMIUM_PATH)) {
   const loads = Math.max(RUNS, 9);
   const dist = join(ROOT, 'dist/chrome');
   const floorExtension = floorPassExtension();
@@ -247,7 +251,7 @@ if (!firefoxOnly && existsSync(CHROMIUM_PATH)) {
 }
 
 // 3 and 4. Chromium: the longest run of our code on hostile pages, and first-highlight times.
-if (!firefoxOnly && existsSync(CHROMIUM_PATH)) {
+if (!firefoxOnly && !styleOnly && existsSync(CHROMIUM_PATH)) {
   const dist = join(ROOT, 'dist-e2e/chrome');
   const profile = mkdtempSync(join(tmpdir(), 'bench-chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
@@ -305,7 +309,60 @@ if (!firefoxOnly && existsSync(CHROMIUM_PATH)) {
   await context.close();
   rmSync(profile, { recursive: true, force: true });
 }
+
+// 5. Chromium: the page's style work, with the extension and without, loads alternating.
+if (!firefoxOnly && existsSync(CHROMIUM_PATH)) {
+  const dist = join(ROOT, 'dist/chrome');
+  const [withProfile, plainProfile] = ['bench-style-', 'bench-style-plain-'].map((prefix) => mkdtempSync(join(tmpdir(), prefix))) as [string, string];
+  const context = await chromium.launchPersistentContext(withProfile, { executablePath: CHROMIUM_PATH, headless: true, args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, ...CHROMIUM_FLAGS] });
+  const plain = await chromium.launchPersistentContext(plainProfile, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
+  process.stdout.write(`\n== Chromium ${context.browser()?.version() ?? ''}: the page's style work in its first ${SETTLE_MS / 1000} s (trace), median of ${RUNS} ==\n`);
+  process.stdout.write("(in all; the longest single restyle after the page's load event, and how many elements it restyled)\n");
+  for (const name of ['relevant-large', 'elements-100k']) {
+    const [ours, without]: [StyleWork[], StyleWork[]] = [[], []];
+    for (let run = 0; run < RUNS; run++) {
+      ours.push(await styleWork(context, `${urls.get(name)!}?s${run}`));
+      without.push(await styleWork(plain, `${urls.get(name)!}?s${run}`));
+    }
+    const row = (works: StyleWork[]) => {
+      const longest = works.map((work) => work.longest).sort((a, b) => a.ms - b.ms)[Math.floor(works.length / 2)]!;
+      return `${ms(median(works.map((work) => work.total))).padStart(8)}, longest ${ms(longest.ms).padStart(7)} (${longest.elements} elements)`;
+    };
+    process.stdout.write(`${name.padEnd(16)} with the extension ${row(ours)}   without ${row(without)}\n`);
+  }
+  for (const browser of [context, plain]) await browser.close();
+  for (const profile of [withProfile, plainProfile]) rmSync(profile, { recursive: true, force: true });
+}
 await server.close();
+
+interface StyleWork {
+  readonly total: number;
+  readonly longest: { readonly ms: number; readonly elements: number };
+}
+
+/** The style recalculations (UpdateLayoutTree) on the page's main thread while it loads and settles, from a trace: in all, and the longest after its load event. */
+async function styleWork(context: BrowserContext, url: string): Promise<StyleWork> {
+  const page = await pageWithoutTheWeb(context, url);
+  await page.goto('about:blank');
+  const cdp = await context.newCDPSession(page);
+  type TraceEvent = { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; args?: { name?: string; elementCount?: number; data?: { elementCount?: number; isMainFrame?: boolean } } };
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  const complete = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline'] }, transferMode: 'ReportEvents' });
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  await page.waitForTimeout(SETTLE_MS);
+  await cdp.send('Tracing.end');
+  await complete;
+  await page.close();
+  const mainThreads = new Set(events.filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`));
+  const restyles = events.filter((event) => event.name === 'UpdateLayoutTree' && event.ph === 'X' && mainThreads.has(`${event.pid}:${event.tid}`));
+  // Our content script runs at document_idle; the page's own first restyles come before its load event.
+  const loadedAt = events.find((event) => event.name === 'MarkLoad' && event.args?.data?.isMainFrame)?.ts ?? 0;
+  let longest = { ms: 0, elements: 0 };
+  for (const event of restyles) if (event.ts >= loadedAt && (event.dur ?? 0) / 1000 > longest.ms) longest = { ms: (event.dur ?? 0) / 1000, elements: event.args?.elementCount ?? event.args?.data?.elementCount ?? 0 };
+  return { total: restyles.reduce((sum, event) => sum + (event.dur ?? 0) / 1000, 0), longest };
+}
 
 /**
  * Firefox ESR 140's WebDriver BiDi now and then fails a navigation to yahoo-2 with "Address rejected" (one load in
