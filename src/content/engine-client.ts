@@ -1,8 +1,8 @@
 /**
  * The content script's side of the engine, which runs in the extension's background: send
  * the blocks' texts the background does not have yet (in messages of bounded size, yielding
- * between them), then ask for the annotation by hashes (a long page's order in bounded parts too). The page's text goes to the
- * extension's own background and nowhere else.
+ * between them), then ask for the annotation by hashes (a long page's order in bounded parts
+ * too). The page's text goes to the extension's own background and nowhere else.
  */
 import type { ClaimDetails } from '../shared/claim-details.ts';
 import { BLOCK_KIND_CODES } from '../shared/block-kinds.ts';

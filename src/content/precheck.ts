@@ -114,8 +114,8 @@ function isLarge(document: Document): boolean {
  * Counts the text a batch of mutations added to `document` (added-text.ts), and gives it, up to `keep` characters
  * (null: there was more, or, with nothing to keep, the page is large already and the batch is not read). Once the
  * page's scripts have added `GROWN_LARGE` characters (a batch of very many nodes counts as that), it is read a text
- * node at a time. Text removed is not taken off: a page that adds and removes
- * megabytes is read the careful way, which costs more in all but never one long task.
+ * node at a time. Text removed is not taken off: a page that adds and removes megabytes is read the careful way, which
+ * costs more in all but never one long task.
  */
 export function noteAddedText(document: Document, records: readonly TextMutation[], keep = 0): string | null {
   const counted = addedByScripts.get(document) ?? 0;
@@ -175,10 +175,10 @@ function bodyParts(body: Element): PartAt {
 
 /**
  * The body's text nodes, each a part of its own, but those of scripts and styles: the parts of a large page (one that
- * arrived enormous, or that its scripts have grown: `isLarge`). The text of an element, read as one (`textContent`), cannot be cut short, and a long text is parsed into
- * nodes of 65,536 characters: a paragraph of 10 MB is 165 of them, which `textContent` joined in 160-180 ms in
- * Chromium. Read a node at a time, each part is a step of its own, and the reading stops at the text the pre-check
- * reads.
+ * arrived enormous, or that its scripts have grown: `isLarge`). The text of an element, read as one (`textContent`),
+ * cannot be cut short, and a long text is parsed into nodes of 65,536 characters: a paragraph of 10 MB is 165 of them,
+ * which `textContent` joined in 160-180 ms in Chromium. Read a node at a time, each part is a step of its own, and the
+ * reading stops at the text the pre-check reads.
  */
 function textNodeParts(body: Element): PartAt {
   const walker = body.ownerDocument.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);

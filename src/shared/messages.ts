@@ -7,14 +7,14 @@ import { z } from 'zod';
 import { PageReportSchema } from './report.ts';
 export { BLOCK_KIND_CODES } from './block-kinds.ts';
 import { SettingsSchema } from './settings.ts';
+import { MAX_ORDER_PER_MESSAGE, MAX_TEXTS_PER_MESSAGE } from './message-limits.ts';
+export { MAX_ORDER_PER_MESSAGE, MAX_TEXTS_PER_MESSAGE } from './message-limits.ts';
 
 /** One reading session of one document (a random id the content script picks): the background keeps its block texts. */
 const SessionSchema = z.string().min(8).max(64);
 
 /** Cut by extract-blocks at 10,000 characters; the schema leaves room and no more. */
 export const MAX_BLOCK_TEXT = 20_000;
-import { MAX_ORDER_PER_MESSAGE, MAX_TEXTS_PER_MESSAGE } from './message-limits.ts';
-export { MAX_ORDER_PER_MESSAGE, MAX_TEXTS_PER_MESSAGE } from './message-limits.ts';
 export const MAX_BLOCKS = 200_000;
 
 /** A block's text, sent once: later readings name it by its hash (see content/block-hash.ts). */
