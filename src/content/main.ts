@@ -72,7 +72,8 @@ function main(): void {
   // The pre-check comes first: on most pages it is all we do, without a single call to the extension's APIs. Most
   // pages never show a name of Iran, or none of Russia, which the first look alone can tell; the rest are pre-checked
   // in full in a task of their own.
-  const checked = firstLook(document) ? yieldToMain().then(() => precheckPage(document, NOT_CANCELLED)) : Promise.resolve(null);
+  const look = firstLook(document);
+  const checked = look ? yieldToMain().then(() => precheckPage(document, NOT_CANCELLED, look)) : Promise.resolve(null);
   checked
     .then((pass) => {
       prechecked = true;

@@ -6,7 +6,7 @@
  * afterwards.
  */
 import { precheckPatterns } from 'virtual:lens-precheck';
-import { COMBINING, createPrecheck, type Precheck, type Side } from '../core/engine/precheck-matcher.ts';
+import { COMBINING, createPrecheck, type Precheck, type Side, type Spelling } from '../core/engine/precheck-matcher.ts';
 import { addedText, type TextMutation } from './added-text.ts';
 import { articleRegion, holdsNoProse, isArticleText } from './article-text.ts';
 import { runInSlices, type Cancellation } from './scheduler.ts';
@@ -37,8 +37,11 @@ export interface PagePass {
  * pages). Only where a name may lie are text nodes walked to, by their lengths, and the one holding it asked whether
  * the name is whole and in article text (not a script, a form field or a sidebar link). Null when the page does not
  * name both.
+ *
+ * Given the first look's answer (`look`), the body's text is searched for the names as the page shows them
+ * (`firstNamedAsShown`) before every name is.
  */
-export async function precheckPage(document: Document, signal: Cancellation): Promise<PagePass | null> {
+export async function precheckPage(document: Document, signal: Cancellation, look: FirstLook | null = null): Promise<PagePass | null> {
   const body = document.body;
   if (!body) return null;
   const names = createPrecheckOnce();
@@ -47,10 +50,75 @@ export async function precheckPage(document: Document, signal: Cancellation): Pr
   /** Where each state was first named in article text (null: in the title). */
   const found: { iran?: Node | null; russia?: Node | null } = {};
   for (const side of ['iran', 'russia'] as const) {
-    found[side] = names.findName(title, side) >= 0 ? null : await runInSlices(firstNamedNode(body, partAt, side, names), signal);
+    if (names.findName(title, side) >= 0) {
+      found[side] = null;
+      continue;
+    }
+    const first = look?.shown?.first[side];
+    const asShown = look?.shown && first ? await runInSlices(firstNamedAsShown(body, partAt, side, names, look.shown.text, first), signal) : NOT_SURE;
+    if (asShown === undefined) return null;
+    found[side] = asShown !== NOT_SURE ? asShown : await runInSlices(firstNamedNode(body, partAt, side, names, anywhere(names, side)), signal);
     if (found[side] === undefined) return null;
   }
   return { region: regionOf(found.iran ?? null, found.russia ?? null, body) };
+}
+
+/** Finds in a text where a name may lie, from an index on: -1 where none may. */
+type Finder = (text: string, from: number) => number;
+
+/** Every name of `side`, as the precheck's patterns find them. */
+const anywhere = (names: Precheck, side: Side): Finder => (text, from) => names.findAnywhere(text, side, from);
+
+/** One spelling of a name, in any case, as a finder; `met` tells whether it was found at all. */
+function spellingFinder(spelling: string): { find: Finder; met: () => boolean } {
+  const pattern = new RegExp(spelling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+  let met = false;
+  return {
+    find: (text, from) => {
+      pattern.lastIndex = from;
+      const hit = pattern.exec(text);
+      met ||= hit !== null;
+      return hit ? hit.index : -1;
+    },
+    met: () => met,
+  };
+}
+
+/** The answer of `firstNamedAsShown` where the names as shown cannot decide, and every name is looked for. */
+const NOT_SURE = Symbol('not sure');
+/** More spellings of one side than this, shown on one page and none in article text, and every name is looked for. */
+const MOST_SPELLINGS = 8;
+
+/**
+ * The first text node of the body's parts that names `side` in article text, looked for by the spellings the page
+ * shows (`shown`, its text as the first look read it, and `first`, the first name of the side there), one at a time,
+ * in any case; undefined when none does. Text the page hides is not read by the lens (dom/extract-blocks.ts), so a
+ * name it never shows does not count; and a search for one word costs a fraction of one for every name of a side,
+ * which runs each run of letters beyond Latin through patterns (wikipedia-2, whose only name of Russia is "Русский"
+ * in its list of languages, a link: that list's runs). `NOT_SURE` where a spelling shown is not in the body's text
+ * (the page's styles changed it), where a name is spelt with an accent written as a separate mark, and past
+ * `MOST_SPELLINGS`.
+ */
+function* firstNamedAsShown(body: Element, partAt: PartAt, side: Side, names: Precheck, shown: string, first: Spelling): Generator<void, Node | undefined | typeof NOT_SURE, void> {
+  const tried = new Set<string>();
+  for (let spelling: Spelling | null = first; spelling; spelling = names.spellingFrom(shown, side, spelling.index + 1)) {
+    if (spelling.text === null) {
+      // An accent written as a separate mark: unless the text around it names the side once composed, it names none.
+      const around = shown.slice(Math.max(0, spelling.index - names.longest), spelling.index + names.longest + 1);
+      if (names.findName(names.prepare(around), side) >= 0) return NOT_SURE;
+      continue;
+    }
+    const key = spelling.text.toLowerCase();
+    if (tried.has(key)) continue;
+    if (tried.size === MOST_SPELLINGS) return NOT_SURE;
+    tried.add(key);
+    const finder = spellingFinder(spelling.text);
+    const node = yield* firstNamedNode(body, partAt, side, names, finder.find);
+    if (node) return node;
+    if (!finder.met()) return NOT_SURE;
+    yield;
+  }
+  return undefined;
 }
 
 /**
@@ -58,7 +126,14 @@ export async function precheckPage(document: Document, signal: Cancellation): Pr
  * it is not sure, the full pre-check. The first look runs in the caller's task.
  */
 export async function precheckAgain(document: Document, signal: Cancellation): Promise<PagePass | null> {
-  return firstLook(document) ? precheckPage(document, signal) : null;
+  const look = firstLook(document);
+  return look ? precheckPage(document, signal, look) : null;
+}
+
+/** The first look's answer where it is not sure. */
+export interface FirstLook {
+  /** The body's text as shown, and the first name of each side it looked for there; null where it did not read it. */
+  readonly shown: { readonly text: string; readonly first: Partial<Record<Side, Spelling>> } | null;
 }
 
 /**
@@ -74,20 +149,22 @@ export async function precheckAgain(document: Document, signal: Cancellation): P
  * page hides is not read by the lens either (dom/extract-blocks.ts), so a page that names a side only there has
  * nothing to mark until it shows it. An element the page does not render gives its whole text.
  */
-export function firstLook(document: Document): boolean {
+export function firstLook(document: Document): FirstLook | null {
   const body = document.body;
-  if (!body) return false;
+  if (!body) return null;
   const names = createPrecheckOnce();
   const title = names.prepare(document.title);
   const inTitle = (side: Side) => names.findName(title, side) >= 0;
   // A page whose title names Iran, or that is large, goes to the full pre-check, which reads the body a part at a
   // time: the shown text is one call that cannot be cut short (a 10 MB text node: 70-90 ms in Chromium, over a
   // second in Firefox), and a page whose title names Iran is likely about it.
-  if (inTitle('iran') || isLarge(document)) return true;
+  if (inTitle('iran') || isLarge(document)) return { shown: null };
   const shown = (body as Partial<HTMLElement>).innerText ?? body.textContent ?? '';
   // Past the text the pre-check reads, the full pre-check decides, up to its limit.
-  const mayName = (side: Side) => shown.length > TEXT_LIMIT || names.findAnywhere(shown, side, 0) >= 0;
-  return mayName('iran') && (inTitle('russia') || mayName('russia'));
+  if (shown.length > TEXT_LIMIT) return { shown: null };
+  const first: Partial<Record<Side, Spelling>> = {};
+  const mayName = (side: Side) => (first[side] = names.spellingFrom(shown, side, 0) ?? undefined) !== undefined;
+  return mayName('iran') && (inTitle('russia') || mayName('russia')) ? { shown: { text: shown, first } } : null;
 }
 
 /** Above this many bytes of HTML, a page's shown text is not read in one call. The corpus's largest page has 1.6 MB. */
@@ -236,9 +313,9 @@ const mayHoldProse = (node: Node): boolean =>
   node.nodeType === 3 /* Node.TEXT_NODE */ || (node.nodeType === 1 /* Node.ELEMENT_NODE */ && !holdsNoProse(node as Element));
 
 /** The first text node of the body's parts that names `side` in article text, or undefined. */
-function* firstNamedNode(body: Element, partAt: PartAt, side: Side, names: Precheck): Generator<void, Node | undefined, void> {
+function* firstNamedNode(body: Element, partAt: PartAt, side: Side, names: Precheck, find: Finder): Generator<void, Node | undefined, void> {
   for (let index = 0, part = partAt(index); part; part = partAt(++index)) {
-    const node = yield* firstNamedNodeIn(part, body, side, names);
+    const node = yield* firstNamedNodeIn(part, body, side, names, find);
     if (node) return node;
   }
   return undefined;
@@ -250,7 +327,7 @@ function* firstNamedNode(body: Element, partAt: PartAt, side: Side, names: Prech
  * index by the nodes' lengths, without reading their texts. A node holding an accent written as a separate mark is
  * read whole, composed.
  */
-function* firstNamedNodeIn(part: Part, body: Element, side: Side, names: Precheck): Generator<void, Node | undefined, void> {
+function* firstNamedNodeIn(part: Part, body: Element, side: Side, names: Precheck, find: Finder): Generator<void, Node | undefined, void> {
   const { text, end } = part;
   // The walk over the part's text nodes starts at its first possible name: most parts have none.
   let walker: TreeWalker | null = null;
@@ -265,7 +342,7 @@ function* firstNamedNodeIn(part: Part, body: Element, side: Side, names: Prechec
   for (let window = 0; window < end; window += WINDOW) {
     const slice = text.slice(window, window + WINDOW + names.longest);
     for (;;) {
-      const found = names.findAnywhere(slice, side, Math.max(0, from - window));
+      const found = find(slice, Math.max(0, from - window));
       if (found < 0 || found >= WINDOW || window + found >= end) break;
       const index = window + found;
       if (!walker) {

@@ -27,6 +27,12 @@ export interface SidePatterns {
    */
   readonly beyondLatin: string;
   /**
+   * Where in a run of letters beyond Latin (`beyondLatin`'s) a name may start: the run's first letter, where some stem
+   * starts with it; a capital, or a letter of a script without spaces, inside it. Most runs (a list of languages
+   * names each in its own script) match nowhere, and are passed by after one native test.
+   */
+  readonly beyondLatinFirst: string;
+  /**
    * The stems holding a letter read as written ("Irã", where "ira" is a common word), with every spelling. Folded,
    * such a letter no longer tells them apart, so the matcher reads the text around it with this pattern, as it is.
    */
@@ -75,7 +81,7 @@ export interface Precheck {
    * The index in `text` (prepared) of the first name of `side` that starts a word and that `accept` takes (all, by
    * default), or -1. `accept` sees the index of each hit in turn, so a page can reject names in its navigation.
    */
-  findName(text: string, side: Side, accept?: (index: number) => boolean): number;
+  findName(text: string, side: Side, accept?: Accept): number;
   /**
    * The first index from `from` on where a name of `side` may lie in a text that runs many texts together with
    * nothing between them (an element's `textContent`). After a letter, a name may still start a word where the
@@ -87,9 +93,23 @@ export interface Precheck {
    * holding it is to be read whole, prepared.
    */
   findAnywhere(text: string, side: Side, from: number): number;
+  /**
+   * The first index `findAnywhere` gives from `from` on, with the name as the text spells it there (null where an
+   * accent written as a separate mark comes first: no name is read through one); null where there is none.
+   */
+  spellingFrom(text: string, side: Side, from: number): Spelling | null;
   /** The most characters one name matches (`PrecheckPatterns.longest`). */
   readonly longest: number;
 }
+
+/** A name as a text spells it, and where. */
+export interface Spelling {
+  readonly index: number;
+  readonly text: string | null;
+}
+
+/** Takes or rejects a hit: its index in the text, and the length of what matched there. */
+export type Accept = (index: number, length: number) => boolean;
 
 /** Combining accents: where a text has one, it is composed before reading. */
 export const COMBINING = /[\u0300-\u036f]/;
@@ -102,8 +122,10 @@ function isBeyondLatin(run: string): boolean {
   return true;
 }
 
-/** Scripts written without spaces: a name may start anywhere. */
-const isUnspaced = (code: number) => code >= 0x3040 && code <= 0x9fff;
+/** Scripts written without spaces (Japanese kana, Chinese): a name may start anywhere. */
+export const UNSPACED_FROM = 0x3040;
+export const UNSPACED_TO = 0x9fff;
+const isUnspaced = (code: number) => code >= UNSPACED_FROM && code <= UNSPACED_TO;
 
 interface Compiled {
   /**
@@ -117,6 +139,8 @@ interface Compiled {
   all(): RegExp;
   /** Compiled the first time a text has a run of letters beyond Latin (`SidePatterns.beyondLatin`). */
   beyondLatin(): RegExp;
+  /** May a name spelt in letters beyond Latin start in this run of them (`SidePatterns.beyondLatinFirst`)? */
+  mayNameBeyondLatin(run: string): boolean;
   /** Compiled the first time a text has a letter some stem reads as written (`SidePatterns.asWritten`). */
   asWritten(): RegExp;
   /** Whether `all` is compiled: once it is, reading a run with it costs less than asking whether it must. */
@@ -153,12 +177,18 @@ class NameMatcher implements Precheck {
     return COMBINING.test(text) ? text.normalize('NFC') : text;
   }
 
-  findName(text: string, side: Side, accept: (index: number) => boolean = () => true): number {
-    return this.search(text, side, 0, (index) => this.startsWord(text, index) && accept(index), false);
+  findName(text: string, side: Side, accept: Accept = () => true): number {
+    return this.search(text, side, 0, (index, length) => this.startsWord(text, index) && accept(index, length), false);
   }
 
   findAnywhere(text: string, side: Side, from: number): number {
     return this.search(text, side, from, (index) => this.mayStartWord(text, index), true);
+  }
+
+  spellingFrom(text: string, side: Side, from: number): Spelling | null {
+    let length = 0;
+    const index = this.search(text, side, from, (at, matched) => this.mayStartWord(text, at) && (length = matched) > 0, true);
+    return index < 0 ? null : { index, text: length > 0 ? text.slice(index, index + length) : null };
   }
 
   private regexesOf(side: Side): Compiled {
@@ -227,11 +257,11 @@ class NameMatcher implements Precheck {
    * The first index in [from, to) where `regex` matches a name that runs on to at most `to + longest`, and `accept`
    * takes, or -1.
    */
-  private nextAccepted(regex: RegExp, text: string, from: number, to: number, accept: (index: number) => boolean): number {
+  private nextAccepted(regex: RegExp, text: string, from: number, to: number, accept: Accept): number {
     const window = to + this.longest >= text.length ? text : text.slice(0, to + this.longest);
     regex.lastIndex = from;
     for (let match = regex.exec(window); match && match.index < to; match = regex.exec(window)) {
-      if (accept(match.index)) return match.index;
+      if (accept(match.index, match[0].length)) return match.index;
       regex.lastIndex = match.index + 1;
     }
     return -1;
@@ -245,7 +275,7 @@ class NameMatcher implements Precheck {
    * folded, may hold a name: `mayBeNamedAcross`). Where such runs are dense (a page in Russian or Persian), the full
    * pattern reads the rest of the text itself.
    */
-  private search(text: string, side: Side, from: number, accept: (index: number) => boolean, marks: boolean): number {
+  private search(text: string, side: Side, from: number, accept: Accept, marks: boolean): number {
     const regexes = this.regexesOf(side);
     const { trigger } = regexes;
     let nearRuns = 0;
@@ -255,16 +285,19 @@ class NameMatcher implements Precheck {
       if (!hit) return -1;
       const index = hit.index;
       if (text.charCodeAt(index) < 0x80) {
-        if (accept(index)) return index;
+        if (accept(index, hit[0].length)) return index;
         at = index + 1;
         continue;
       }
       const mark = marks ? hit[0].search(COMBINING) : -1;
       const end = mark >= 0 ? index + mark : index + hit[0].length;
       if (mark < 0 && !regexes.hasAll() && isBeyondLatin(hit[0])) {
-        // Letters of one script beyond Latin, between others that are not: a name in them lies wholly in the run.
-        const name = this.nextAccepted(regexes.beyondLatin(), text, index, end, accept);
-        if (name >= 0) return name;
+        // Letters of one script beyond Latin, between others that are not: a name in them lies wholly in the run, and
+        // starts where the matcher takes a word to start.
+        if (regexes.mayNameBeyondLatin(hit[0])) {
+          const name = this.nextAccepted(regexes.beyondLatin(), text, index, end, accept);
+          if (name >= 0) return name;
+        }
       } else if (mark >= 0 || regexes.hasAll() || this.mayBeNamedAcross(text, index, end, regexes)) {
         const name = this.nextAccepted(regexes.all(), text, Math.max(at, index - this.longest + 1), end, accept);
         if (name >= 0 || mark >= 0) return name >= 0 ? name : end;
@@ -276,7 +309,7 @@ class NameMatcher implements Precheck {
   }
 
   /** The full pattern over the rest of a text where runs beyond ASCII are dense: one pass, not one per run. */
-  private searchDensely(text: string, all: RegExp, from: number, accept: (index: number) => boolean, marks: boolean): number {
+  private searchDensely(text: string, all: RegExp, from: number, accept: Accept, marks: boolean): number {
     const mark = marks ? text.slice(from).search(COMBINING) : -1;
     const end = mark >= 0 ? from + mark : text.length;
     const name = this.nextAccepted(all, text, from, end, accept);
@@ -289,6 +322,7 @@ class SideRegexes implements Compiled {
   readonly trigger: RegExp;
   private full: RegExp | null = null;
   private beyond: RegExp | null = null;
+  private beyondFirst: RegExp | null = null;
   private written: RegExp | null = null;
 
   constructor(
@@ -309,6 +343,10 @@ class SideRegexes implements Compiled {
 
   beyondLatin(): RegExp {
     return (this.beyond ??= this.compile(this.patterns[this.side].beyondLatin));
+  }
+
+  mayNameBeyondLatin(run: string): boolean {
+    return (this.beyondFirst ??= new RegExp(this.patterns[this.side].beyondLatinFirst)).test(run);
   }
 
   asWritten(): RegExp {

@@ -15,7 +15,7 @@
  */
 import type { Dataset } from '../dataset/schema.ts';
 import { foldCodePoint, foldTerm } from '../text/normalize.ts';
-import { LATIN_END, LATIN_FROM, LATIN_KEPT, WORD_CHAR_TOKEN, type PrecheckPatterns, type Side } from './precheck-matcher.ts';
+import { LATIN_END, LATIN_FROM, LATIN_KEPT, UNSPACED_FROM, UNSPACED_TO, WORD_CHAR_TOKEN, type PrecheckPatterns, type Side } from './precheck-matcher.ts';
 
 export type { PrecheckPatterns, Side } from './precheck-matcher.ts';
 
@@ -211,6 +211,22 @@ function renderTrie(node: TrieNode, forms: ReadonlyMap<string, readonly string[]
   return alternatives.length === 1 ? alternatives[0]! : `(?:${alternatives.join('|')})`;
 }
 
+/**
+ * `SidePatterns.beyondLatinFirst`: where in a run of letters beyond Latin a name spelt in them may start. At the run's
+ * start or after an accent written as a separate mark, with any letter some stem starts with; after another letter,
+ * only where the matcher takes a name to start there: a capital (after a small letter, in texts run together) or a
+ * letter of a script written without spaces.
+ */
+function firstLettersPattern(root: TrieNode, forms: ReadonlyMap<string, readonly string[]>): string {
+  const first = [...root.children.keys()].flatMap((edge) => (isExact(edge) ? [edge.slice(1), edge.slice(1).toUpperCase()] : (forms.get(edge) ?? [edge])));
+  const beyondLatin = first.filter((char) => char.charCodeAt(0) >= LATIN_END);
+  if (beyondLatin.length === 0) return NEVER;
+  const inside = beyondLatin.filter((char) => char !== char.toLowerCase() || (char.charCodeAt(0) >= UNSPACED_FROM && char.charCodeAt(0) <= UNSPACED_TO));
+  // An accent written as a separate mark is no letter: a word may start after one.
+  const starts = [`^${classOf(beyondLatin)}`, `[\\u0300-\\u036f]${classOf(beyondLatin)}`];
+  return [...starts, ...(inside.length > 0 ? [classOf(inside)] : [])].join('|');
+}
+
 /** The most characters a stem can match: one an edge, and a run of spaces (`\s+`) counted as up to eight. */
 function longestMatch(node: TrieNode): number {
   let longest = 0;
@@ -277,6 +293,7 @@ export function precheckPatterns(dataset: Dataset): PrecheckPatterns {
     all: renderTrie(tries[side], edgeForms, (char) => (isAscii(char) || others.add(char), true)) ?? NEVER,
     ascii: renderTrie(tries[side], edgeForms, isAscii) ?? NEVER,
     beyondLatin: renderTrie(tries[side], edgeForms, (char) => char.charCodeAt(0) >= LATIN_END) ?? NEVER,
+    beyondLatinFirst: firstLettersPattern(tries[side], edgeForms),
     asWritten: renderTrie(trieOf(stems[side].filter((stem) => stem.edges.some(isExact)), expansions), edgeForms, () => true) ?? NEVER,
   });
   const edges = [...edgesOf(tries.russia), ...edgesOf(tries.iran)];

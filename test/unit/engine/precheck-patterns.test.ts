@@ -111,6 +111,14 @@ describe('precheck patterns', () => {
       expect(fresh.findAnywhere('Taranaki Māori, Encyclopædia, Juan Fernández; العربية Aragonés ܐܪܡܝܐ Ελληνικά 日本語', 'russia', 0)).toBe(-1);
       expect(built).not.toContain(full('russia'));
       expect(built).toContain(patterns.russia.beyondLatin.replaceAll('@', patterns.wordChar));
+      // Runs where no name can start (no first letter of one at their start, no capital inside) are passed by.
+      const russiaBeyondLatin = patterns.russia.beyondLatin.replaceAll('@', patterns.wordChar);
+      const another = createPrecheck(patterns);
+      built.length = 0;
+      expect(another.findAnywhere('Українська Ελληνικά Српски Қазақша Հայերեն 日本語', 'russia', 0)).toBe(-1);
+      expect(built).not.toContain(russiaBeyondLatin);
+      expect(another.findAnywhere('Українська Русский', 'russia', 0)).toBe(11);
+      expect(built).toContain(russiaBeyondLatin);
       expect(fresh.findName('El presidente visitó Irán', 'iran')).toBeGreaterThan(0);
       expect(built).toContain(full('iran'));
     } finally {
@@ -133,6 +141,9 @@ describe('precheck patterns', () => {
       ),
       // Runs near one another: a script beyond Latin beside Latin accents, letters no stem holds, accents read as written.
       'العربية\nAragonés\nРусский\nIrã; Encyclopædia Irán; Juan Fernández in Moskvá; Ελληνικά Ρωσία日本語俄罗斯',
+      // A name inside a run of letters beyond Latin: after an accent written as a separate mark, a script without
+      // spaces, a capital after a small letter (offered only where texts run together), and runs that start none.
+      'о\u0301Москва ро\u0301ссия 日本語伊朗 вРоссии Українська Српски ЭРоссия Ελληνικά',
       ['Rus²', 'Rus\u00a0Iran', 'Ira\u00adn', 'Rus’', '“Iran”', 'Rus—', 'Rusñ', 'Irán', '²Tehran', 'Ru\u0300s', 'Rusя', 'Ирaн', 'Iranα', 'Rußland', 'o Irã', 'Irã'].join(FAR),
     ];
     const fixtures = readdirSync(FIXTURES).filter((name) => name.endsWith('.html')).map((name) => readFileSync(resolve(FIXTURES, name), 'utf8'));
