@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it, vi } from 'vitest';
 import { articleRegion, isArticleText } from '../../../src/content/article-text.ts';
-import { firstLook, GROWN_LARGE, noteAddedText, precheckAgain, precheckPage, type PagePass } from '../../../src/content/precheck.ts';
+import { firstLook, GROWN_LARGE, noteAddedText, precheckAgain, precheckPage, type FirstLook, type PagePass } from '../../../src/content/precheck.ts';
 
 const PAGES = resolve(import.meta.dirname, '../../fixtures/pages');
 const documentOf = (html: string, title = 't') => parseHTML(`<!doctype html><html><head><title>${title}</title></head><body>${html}</body></html>`).document as unknown as Document;
@@ -106,6 +106,27 @@ describe('the pre-check sample', () => {
   it('reads accents written as separate marks', async () => {
     expect(await namesBoth(documentOf('<p>o Ira\u0303o e a Ru\u0301ssia</p>'))).toBe(true);
     expect(await namesBoth(documentOf('<p>Ira\u0303o</p><p>naïve cafe\u0301</p>'))).toBe(false);
+  });
+
+  it('looks for the names as the page shows them, and for every name where the page shows them otherwise', async () => {
+    const signal = new AbortController().signal;
+    /** What the first look would give, had the browser shown the page as `text` (linkedom shows all of it). */
+    const shownAs = (text: string, iran: string, russia: string): FirstLook => ({
+      shown: { text, first: { iran: { index: text.indexOf(iran), text: iran }, russia: { index: text.indexOf(russia), text: russia } } },
+    });
+    // A name the page hides does not count: it shows Russia only in a link outside its prose.
+    const hidden = documentOf('<nav><a href="/ru">Russia</a></nav><p>Iran said.</p><p hidden>Moscow said.</p>');
+    expect(await precheckPage(hidden, signal)).not.toBeNull();
+    expect(await precheckPage(hidden, signal, shownAs('Russia\nIran said.', 'Iran', 'Russia'))).toBeNull();
+    // Each spelling shown is looked for in turn, in any case: the second one shown lies in prose.
+    const two = documentOf('<nav><a href="/ru">Russia</a></nav><p>Iran said.</p><p>The Kremlin said.</p>');
+    expect(await precheckPage(two, signal, shownAs('RUSSIA\nIran said.\nThe KREMLIN said.', 'Iran', 'RUSSIA'))).not.toBeNull();
+    // A spelling the body's text does not hold (the page's styles changed it): every name is looked for.
+    const restyled = documentOf('<p>Iran and Russia said.</p>');
+    expect(await precheckPage(restyled, signal, shownAs('ＩＲＡＮ and ＲＵＳＳＩＡ said.', 'ＩＲＡＮ', 'ＲＵＳＳＩＡ'))).not.toBeNull();
+    // An accent written as a separate mark, shown: the text around it is read composed.
+    const marked = documentOf('<p>o Ira\u0303o e a Ru\u0301ssia</p>');
+    expect(await precheckPage(marked, signal, firstLook(marked))).not.toBeNull();
   });
 
   it('takes text in paragraphs, headings and links in running text as prose, not form fields, code or links outside paragraphs', () => {
