@@ -14,7 +14,7 @@ import type { ClaimStatus } from '../core/dataset/schema.ts';
 import { domPosition, type DomBlock } from '../dom/extract-blocks.ts';
 import type { PaintItem } from '../shared/report.ts';
 import { adoptSheet, dropSheet } from './adopted-sheets.ts';
-import { countsOf, highlightSelector, hostTagsToStyle } from './highlight-scope.ts';
+import { countsOf, highlightSelector, hostTagsToStyle, textHostsOf } from './highlight-scope.ts';
 
 /** Claims by status (solid, dashed, wavy); event mentions and detected claims by tier. */
 export type HighlightStyle = 'solid' | 'dashed' | 'wavy' | 'event' | 'detected';
@@ -139,13 +139,14 @@ export class ClaimHighlighter {
   readonly names: HighlightNames = randomHighlightNames();
 
   /**
-   * `scopeToHosts`: write the rules for the tags of the blocks painted in, relying on highlight
-   * inheritance (Chromium's builds); otherwise for every element (Firefox's). See highlight-scope.ts.
+   * `highlightsInherit`: the browser gives highlights highlight inheritance (Chromium), and the rules
+   * are written for the tags of the blocks painted in; otherwise (Firefox) for the tags of the
+   * elements holding painted text themselves. See highlight-scope.ts.
    */
   constructor(
     private readonly document: Document,
     private readonly paintStyle: PaintStyle = 'underline-and-tint',
-    private readonly scopeToHosts: boolean = __LENS_HIGHLIGHTS_INHERIT__,
+    private readonly highlightsInherit: boolean = __LENS_HIGHLIGHTS_INHERIT__,
   ) {
     this.api = highlightApiOf(document);
   }
@@ -186,7 +187,7 @@ export class ClaimHighlighter {
     for (const style of Object.keys(COLOURS) as HighlightStyle[]) this.updateHighlight(api, style, [...spans.values()].filter((span) => span.style === style).map((span) => span.shown));
     if (this.focusedRange && !next.some((claim) => claim.range === this.focusedRange)) this.focus(null);
     if (next.length === 0) return next;
-    this.styleHosts(next.map((claim) => claim.block));
+    this.styleHosts(this.hostsOf(next));
     for (const { range } of next) {
       const rootNode = range.startContainer.getRootNode();
       if (rootNode !== this.document && 'host' in rootNode) this.adoptInto(rootNode as ShadowRoot);
@@ -225,7 +226,7 @@ export class ClaimHighlighter {
       api.registry.delete(this.names.actor);
       return;
     }
-    this.styleHosts(mentions.map((mention) => mention.block));
+    this.styleHosts(this.hostsOf(mentions));
     api.registry.set(this.names.actor, new api.Highlight(...mentions.map((mention) => mention.range)));
   }
 
@@ -276,11 +277,16 @@ export class ClaimHighlighter {
     }
   }
 
-  /** Makes sure our rules reach text in these block elements: a sheet for tags not styled yet, or one for every element. */
+  /** The elements our rules must name for these painted ranges to show: their blocks where highlights inherit, else the text's own elements. */
+  private hostsOf(painted: readonly { readonly range: Range; readonly block: Element }[]): Element[] {
+    return this.highlightsInherit ? painted.map((item) => item.block) : painted.flatMap((item) => textHostsOf(item.range));
+  }
+
+  /** Makes sure our rules reach text in these elements: a sheet for tags not styled yet, or one for every element. */
   private styleHosts(hosts: readonly Element[]): void {
     const styled = this.styledTags;
     if (styled === 'everywhere') return;
-    const tags = this.scopeToHosts ? hostTagsToStyle(styled, hosts, countsOf(this.document)) : 'everywhere';
+    const tags = hostTagsToStyle(styled, hosts, countsOf(this.document));
     if (tags.length === 0) return;
     if (tags === 'everywhere') this.styledTags = 'everywhere';
     else for (const tag of tags) styled.add(tag);

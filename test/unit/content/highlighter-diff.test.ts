@@ -35,6 +35,11 @@ class FakeRange {
   toString() {
     return (this.startContainer as Text).data.slice(this.startOffset, this.endOffset);
   }
+  /** The ranges here lie in one text node each. */
+  get commonAncestorContainer() {
+    if (this.startContainer !== this.endContainer) throw new Error('FakeRange: one text node only');
+    return this.startContainer;
+  }
 }
 
 class FakeHighlight extends Set<FakeRange> {
@@ -52,7 +57,7 @@ class FakeSheet {
 
 const PARAGRAPHS = ['Gazprom signed a $40 billion memorandum with NIOC.', 'Russia delivered Su-35 jets to Iran.', 'The weather was mild.'];
 
-function setUp(options: { scopeToHosts?: boolean; html?: string } = {}) {
+function setUp(options: { highlightsInherit?: boolean; html?: string } = {}) {
   const { document: page } = parseHTML(options.html ?? `<html><body>${PARAGRAPHS.map((text) => `<p>${text}</p>`).join('')}</body></html>`);
   const registry = new Map<string, FakeHighlight>();
   const set = vi.spyOn(registry, 'set');
@@ -64,10 +69,11 @@ function setUp(options: { scopeToHosts?: boolean; html?: string } = {}) {
     getElementsByTagName: (tag: string) => (tag === '*' ? page.querySelectorAll('*') : page.getElementsByTagName(tag)),
   };
   const blocks: DomBlock[] = Array.from(page.querySelectorAll('p, li'), (element) => {
-    const node = element.firstChild as unknown as Text;
+    // The block's first text: its own, or that of its first child (a link).
+    const node = (element.firstChild?.nodeType === 3 ? element.firstChild : element.firstChild?.firstChild) as unknown as Text;
     return { text: node.data, kind: 'paragraph', boilerplate: false, element: element as unknown as Element, segments: [{ node, start: 0 }], base: 0 };
   });
-  const highlighter = new ClaimHighlighter(fakeDocument as unknown as Document, 'underline-and-tint', options.scopeToHosts ?? false);
+  const highlighter = new ClaimHighlighter(fakeDocument as unknown as Document, 'underline-and-tint', options.highlightsInherit ?? false);
   return { registry, set, fakeDocument, blocks, highlighter };
 }
 
@@ -170,14 +176,14 @@ describe('ClaimHighlighter re-reads', () => {
   });
 });
 
-describe('ClaimHighlighter rules scoped to the blocks painted in (Chromium)', () => {
+describe('ClaimHighlighter rules scoped to the elements painted in', () => {
   // Four paragraphs and a list item among sixty-odd other elements: few enough for rules by tag.
   const filler = '<div><span>x</span></div>'.repeat(32);
-  const html = `<html><body>${PARAGRAPHS.map((text) => `<p>${text}</p>`).join('')}<ul><li>Iran bought Russian wheat.</li></ul>${filler}</body></html>`;
+  const html = `<html><body>${PARAGRAPHS.map((text) => `<p>${text}</p>`).join('')}<ul><li><a href="#">Iran bought Russian wheat.</a></li></ul>${filler}</body></html>`;
   const cssOf = (sheets: FakeSheet[]) => sheets.map((sheet) => sheet.css);
 
   it('writes the rules for the tags of the painted blocks only, then a sheet for each new tag', () => {
-    const { fakeDocument, blocks, highlighter } = setUp({ scopeToHosts: true, html });
+    const { fakeDocument, blocks, highlighter } = setUp({ highlightsInherit: true, html });
     highlighter.paint(blocks, [item(0, 0, 50, 'gazprom')]);
     const [first] = cssOf(fakeDocument.adoptedStyleSheets);
     expect(fakeDocument.adoptedStyleSheets).toHaveLength(1);
@@ -200,7 +206,7 @@ describe('ClaimHighlighter rules scoped to the blocks painted in (Chromium)', ()
   });
 
   it('styles every element where the painted tags are common on the page', () => {
-    const { fakeDocument, blocks, highlighter } = setUp({ scopeToHosts: true });
+    const { fakeDocument, blocks, highlighter } = setUp({ highlightsInherit: true });
     // Three paragraphs in a page of six elements: rules for p would restyle half of it.
     highlighter.paint(blocks, [item(0, 0, 50, 'gazprom')]);
     const [css] = cssOf(fakeDocument.adoptedStyleSheets);
@@ -210,11 +216,17 @@ describe('ClaimHighlighter rules scoped to the blocks painted in (Chromium)', ()
     expect(fakeDocument.adoptedStyleSheets).toHaveLength(1);
   });
 
-  it('styles every element when it is not asked to scope (Firefox: no highlight inheritance)', () => {
-    const { fakeDocument, blocks, highlighter } = setUp({ scopeToHosts: false, html });
+  it('writes the rules for the tags of the elements holding the painted text where highlights do not inherit (Firefox)', () => {
+    const { fakeDocument, blocks, highlighter } = setUp({ highlightsInherit: false, html });
     highlighter.paint(blocks, [item(0, 0, 50, 'gazprom')]);
-    const [css] = cssOf(fakeDocument.adoptedStyleSheets);
-    expect(css!.startsWith(`::highlight(${highlighter.names.solid})`)).toBe(true);
-    expect(css).not.toContain('p::highlight');
+    const [first] = cssOf(fakeDocument.adoptedStyleSheets);
+    expect(first).toContain(`p::highlight(${highlighter.names.solid})`);
+    expect(first).not.toMatch(/(^|[\s,{}])::highlight/);
+    // A claim in a link inside a list item: the link holds the text, and its tag is styled (the item's is not).
+    highlighter.paint(blocks, [item(0, 0, 50, 'gazprom'), item(3, 0, 10, 'wheat')]);
+    const [, second] = cssOf(fakeDocument.adoptedStyleSheets);
+    expect(second).toContain(`a::highlight(${highlighter.names.solid})`);
+    expect(second).not.toContain('li::highlight');
+    expect(second).not.toContain('p::highlight');
   });
 });
