@@ -27,9 +27,10 @@ export interface SidePatterns {
    */
   readonly beyondLatin: string;
   /**
-   * Where in a run of letters beyond Latin (`beyondLatin`'s) a name may start: the run's first letter, where some stem
-   * starts with it; a capital, or a letter of a script without spaces, inside it. Most runs (a list of languages
-   * names each in its own script) match nowhere, and are passed by after one native test.
+   * Where in a run of letters beyond Latin (`beyondLatin`'s) a name may start: at its start, or after an accent written
+   * as a separate mark, a letter some stem starts with; after another letter, such a capital, or such a letter of a
+   * script without spaces. Most runs (a list of languages names each in its own script) match nowhere, and are passed
+   * by after one native test.
    */
   readonly beyondLatinFirst: string;
   /**
