@@ -114,8 +114,15 @@ export type Accept = (index: number, length: number) => boolean;
 
 /** Combining accents: where a text has one, it is composed before reading. */
 export const COMBINING = /[\u0300-\u036f]/;
-/** The Latin letters beyond ASCII that `PrecheckPatterns.latinFolds` folds (`LATIN_FROM` to `LATIN_END`). */
-const LATIN_LETTERS = /[\u00c0-\u024f]/g;
+const [MARKS_FROM, MARKS_TO] = [0x300, 0x36f];
+const isMark = (code: number) => code >= MARKS_FROM && code <= MARKS_TO;
+/**
+ * The Latin letters beyond ASCII that `PrecheckPatterns.latinFolds` folds (`LATIN_FROM` to `LATIN_END`), and the
+ * accents written as separate marks, which `mayBeNamedAcross` folds to a space: no stem holds one (precheck-patterns.ts
+ * fails the build where one would), so no name reads through a mark that composing leaves (on a letter with no
+ * accented form of its own, "ṳ̄").
+ */
+const FOLDED = /[\u00c0-\u024f\u0300-\u036f]/g;
 
 /** Is every character of this run beyond the Latin blocks (a word in Cyrillic, Arabic, Chinese…)? */
 function isBeyondLatin(run: string): boolean {
@@ -150,6 +157,12 @@ interface Compiled {
 
 /** Characters in runs beyond ASCII, `longest` counted for each run, past which a text is read as dense with them. */
 const DENSE_RUNS = 256;
+/**
+ * Characters left to read, below which dense text is still read a run at a time: the full pattern costs milliseconds
+ * to compile (Russia's, in Chromium), a run a few microseconds. A list of languages at a page's end is dense, short,
+ * and holds no name in article text.
+ */
+const DENSE_REST = 8_192;
 
 /**
  * The matcher, one class rather than closures inside `createPrecheck`: V8 parses a function again each time a function
@@ -226,7 +239,8 @@ class NameMatcher implements Precheck {
    * kept letters in the folded text too). Asked only until the full pattern is compiled.
    */
   private mayBeNamedAcross(text: string, index: number, end: number, regexes: Compiled): boolean {
-    if (text.charCodeAt(index) >= LATIN_END) return true;
+    const first = text.charCodeAt(index);
+    if (first >= LATIN_END && !isMark(first)) return true;
     const { latinFolds, asWrittenLetters } = this.patterns;
     // A name across the run starts at most `longest` - 1 characters before it; one character past the longest name
     // comes along for a short stem's word-end lookahead. Folding keeps each letter one character, so indexes hold.
@@ -246,9 +260,11 @@ class NameMatcher implements Precheck {
     let readAsWritten = false;
     // Replaced natively, the script called only for the few accented letters: a loop over every character around
     // each run cost wikipedia-2, with its 150 runs of Latin accents, milliseconds of cold code.
-    const folded = around.replace(LATIN_LETTERS, (letter) => {
+    const folded = around.replace(FOLDED, (letter) => {
+      const code = letter.charCodeAt(0);
+      if (isMark(code)) return ' ';
       readAsWritten ||= asWrittenLetters.includes(letter);
-      const fold = latinFolds[letter.charCodeAt(0) - LATIN_FROM]!;
+      const fold = latinFolds[code - LATIN_FROM]!;
       return fold === LATIN_KEPT ? letter : fold;
     });
     return acrossRun(regexes.trigger, folded) || (readAsWritten && acrossRun(regexes.asWritten(), around));
@@ -299,13 +315,18 @@ class NameMatcher implements Precheck {
           const name = this.nextAccepted(regexes.beyondLatin(), text, index, end, accept);
           if (name >= 0) return name;
         }
-      } else if (mark >= 0 || regexes.hasAll() || this.mayBeNamedAcross(text, index, end, regexes)) {
+      } else if (mark >= 0) {
+        // The mark ends the search; a name may still end before it, across the letters of the run before it (a name
+        // before the run is one the trigger found). A mark starting the run (a list of languages: "ngṳ̄") has none.
+        const name = index < end && (regexes.hasAll() || this.mayBeNamedAcross(text, index, end, regexes)) ? this.nextAccepted(regexes.all(), text, Math.max(at, index - this.longest + 1), end, accept) : -1;
+        return name >= 0 ? name : end;
+      } else if (regexes.hasAll() || this.mayBeNamedAcross(text, index, end, regexes)) {
         const name = this.nextAccepted(regexes.all(), text, Math.max(at, index - this.longest + 1), end, accept);
-        if (name >= 0 || mark >= 0) return name >= 0 ? name : end;
+        if (name >= 0) return name;
       }
       at = end;
       nearRuns += hit[0].length + this.longest;
-      if (nearRuns > DENSE_RUNS && nearRuns > (at - from) / 2) return this.searchDensely(text, regexes.all(), at, accept, marks);
+      if (nearRuns > DENSE_RUNS && nearRuns > (at - from) / 2 && (regexes.hasAll() || text.length - at > DENSE_REST)) return this.searchDensely(text, regexes.all(), at, accept, marks);
     }
   }
 

@@ -119,6 +119,22 @@ describe('precheck patterns', () => {
       expect(built).not.toContain(russiaBeyondLatin);
       expect(another.findAnywhere('Українська Русский', 'russia', 0)).toBe(11);
       expect(built).toContain(russiaBeyondLatin);
+      // Accents written as separate marks that composing leaves ("ngṳ̄", "dĕ̤ng" in a list of languages): a mark ends
+      // a name, and one with no letter of a name before it needs no full pattern, raw or prepared.
+      const languages = 'Melayu\nMìng-dĕ\u0324ng-ngṳ\u0304\nМонгол\nx\u0331ǹ';
+      const withMarks = createPrecheck(patterns);
+      built.length = 0;
+      expect(withMarks.findAnywhere(languages, 'russia', 0)).toBe(languages.indexOf('\u0324'));
+      expect(withMarks.findAnywhere(languages, 'russia', languages.indexOf('\u0324') + 1)).toBe(languages.indexOf('\u0304'));
+      expect(withMarks.findName(withMarks.prepare(languages), 'russia')).toBe(-1);
+      expect(built).not.toContain(full('russia'));
+      // A dense list of languages ending a text is read a run at a time; dense text with much left to read, at once.
+      const list = ['العربية', 'Български', 'Ελληνικά', 'Español', 'فارسی', 'Français', 'Հայերեն', 'हिन्दी', 'Қазақша', 'Кыргызча', 'Монгол', 'Português', 'Română', 'Српски', 'Татарча', 'Українська', 'Tiếng Việt', '中文'].join('\n');
+      expect(withMarks.findAnywhere(`${list}\nРусский`, 'russia', 0)).toBe(list.length + 1);
+      expect(built).not.toContain(full('russia'));
+      const prose = `${list}\n${'Вчера в городе прошла большая выставка современного искусства. '.repeat(200)}Россия`;
+      expect(withMarks.findAnywhere(prose, 'russia', 0)).toBe(prose.length - 'Россия'.length);
+      expect(built).toContain(full('russia'));
       expect(fresh.findName('El presidente visitó Irán', 'iran')).toBeGreaterThan(0);
       expect(built).toContain(full('iran'));
     } finally {
@@ -144,6 +160,9 @@ describe('precheck patterns', () => {
       // A name inside a run of letters beyond Latin: after an accent written as a separate mark, a script without
       // spaces, a capital after a small letter (offered only where texts run together), and runs that start none.
       'о\u0301Москва ро\u0301ссия 日本語伊朗 вРоссии Українська Српски ЭРоссия Ελληνικά',
+      // Marks that composing leaves, at names' ends and starts, inside runs, and a dense list ending the text.
+      ['Mìng-dĕ\u0324ng-ngṳ\u0304', 'Iran\u0324', 'x\u0324Iran', 'Rus\u0331', 'Ruš\u0331', 'é\u0331Tehran', 'Irã\u0331', 'ṳ\u0304Moskva'].join(FAR),
+      `Iran and Russia${FAR}${['العربية', 'Български', 'Ελληνικά', 'Español', 'فارسی', 'Հայերեն', 'हिन्दी', 'Қазақша', 'Монгол', 'Română', 'Српски', 'Українська', 'Русский', 'Rußland', 'Rosja', 'Irán', 'Ռուսերեն'].join('\n')}`,
       ['Rus²', 'Rus\u00a0Iran', 'Ira\u00adn', 'Rus’', '“Iran”', 'Rus—', 'Rusñ', 'Irán', '²Tehran', 'Ru\u0300s', 'Rusя', 'Ирaн', 'Iranα', 'Rußland', 'o Irã', 'Irã'].join(FAR),
     ];
     const fixtures = readdirSync(FIXTURES).filter((name) => name.endsWith('.html')).map((name) => readFileSync(resolve(FIXTURES, name), 'utf8'));
@@ -186,6 +205,8 @@ describe('precheck patterns', () => {
     expect(mark('Iran, cafe\u0301 Tehran', 'iran')).toBe(0);
     expect(mark('Iran, cafe\u0301 Tehran', 'iran', 1)).toBe(10);
     expect(mark('Iran, cafe\u0301 Tehran', 'iran', 11)).toBe(12);
+    // A name ending at the mark, across the letters before it in its run, comes first.
+    expect(mark('o Irã\u0301 e', 'iran')).toBe(2);
     // Only `findAnywhere` offers marks: `findName` reads prepared text, and never offers a mark.
     expect(precheck.findName('cafe\u0301 and more', 'iran')).toBe(-1);
   });
