@@ -122,7 +122,7 @@ const isMark = (code: number) => code >= MARKS_FROM && code <= MARKS_TO;
  * fails the build where one would), so no name reads through a mark that composing leaves (on a letter with no
  * accented form of its own, "ṳ̄").
  */
-const FOLDED = /[\u00c0-\u024f\u0300-\u036f]/g;
+const FOLDED = /[\u00c0-\u024f]|[\u0300-\u036f]/g;
 
 /** Is every character of this run beyond the Latin blocks (a word in Cyrillic, Arabic, Chinese…)? */
 function isBeyondLatin(run: string): boolean {
