@@ -39,23 +39,37 @@ export interface PagePass {
  * name both.
  *
  * Given the first look's answer (`look`), the body's text is searched for the names as the page shows them
- * (`firstNamedAsShown`) before every name is.
+ * (`firstNamedAsShown`) before every name is, and a side the page shows only in its last parts is looked for first,
+ * in those parts alone (`shownFromPart`).
  */
 export async function precheckPage(document: Document, signal: Cancellation, look: FirstLook | null = null): Promise<PagePass | null> {
   const body = document.body;
   if (!body) return null;
   const names = createPrecheckOnce();
   const title = names.prepare(document.title);
-  const partAt = isLarge(document) ? textNodeParts(body) : bodyParts(body);
+  const shown = look?.shown ?? null;
+  // A page the first look read the shown text of is not large (it asked).
+  const nodes = shown || !isLarge(document) ? partNodes(body) : null;
+  const partAt = nodes ? bodyParts(nodes) : textNodeParts(body);
+  /** For each side the page shows, the first of the parts that show it (`shownFromPart`). */
+  const fromPart: Partial<Record<Side, number>> = {};
+  for (const side of ['iran', 'russia'] as const) {
+    const first = shown?.first[side];
+    if (shown && first && nodes) fromPart[side] = shownFromPart(shown.text, first.index, nodes);
+  }
   /** Where each state was first named in article text (null: in the title). */
   const found: { iran?: Node | null; russia?: Node | null } = {};
-  for (const side of ['iran', 'russia'] as const) {
+  // The side shown only in the body's last parts first: a page that fails the pre-check mostly shows one side only in
+  // its navigation (wikipedia-2 names Russia only in its list of languages), and that side then decides without the
+  // rest of the body being read.
+  const sides = (fromPart.russia ?? 0) > (fromPart.iran ?? 0) ? (['russia', 'iran'] as const) : (['iran', 'russia'] as const);
+  for (const side of sides) {
     if (names.findName(title, side) >= 0) {
       found[side] = null;
       continue;
     }
-    const first = look?.shown?.first[side];
-    const asShown = look?.shown && first ? await runInSlices(firstNamedAsShown(body, partAt, side, names, look.shown.text, first), signal) : NOT_SURE;
+    const first = shown?.first[side];
+    const asShown = shown && first ? await runInSlices(firstNamedAsShown(body, partAt, side, names, shown.text, first, fromPart[side] ?? 0), signal) : NOT_SURE;
     if (asShown === undefined) return null;
     found[side] = asShown !== NOT_SURE ? asShown : await runInSlices(firstNamedNode(body, partAt, side, names, anywhere(names, side)), signal);
     if (found[side] === undefined) return null;
@@ -99,7 +113,7 @@ const MOST_SPELLINGS = 8;
  * (the page's styles changed it), where a name is spelt with an accent written as a separate mark, and past
  * `MOST_SPELLINGS`.
  */
-function* firstNamedAsShown(body: Element, partAt: PartAt, side: Side, names: Precheck, shown: string, first: Spelling): Generator<void, Node | undefined | typeof NOT_SURE, void> {
+function* firstNamedAsShown(body: Element, partAt: PartAt, side: Side, names: Precheck, shown: string, first: Spelling, fromPart: number): Generator<void, Node | undefined | typeof NOT_SURE, void> {
   const tried = new Set<string>();
   for (let spelling: Spelling | null = first; spelling; spelling = names.spellingFrom(shown, side, spelling.index + 1)) {
     if (spelling.text === null) {
@@ -113,7 +127,7 @@ function* firstNamedAsShown(body: Element, partAt: PartAt, side: Side, names: Pr
     if (tried.size === MOST_SPELLINGS) return NOT_SURE;
     tried.add(key);
     const finder = spellingFinder(spelling.text);
-    const node = yield* firstNamedNode(body, partAt, side, names, finder.find);
+    const node = yield* firstNamedNode(body, partAt, side, names, finder.find, fromPart);
     if (node) return node;
     if (!finder.met()) return NOT_SURE;
     yield;
@@ -230,24 +244,60 @@ type PartAt = (index: number) => Part | undefined;
 const MANY_NODES = 1_000;
 
 /**
- * The body's parts, each read once when first asked for (Russia's search goes over the texts Iran's read): its
- * children but those that hold no prose at all. A page's state is often a megabyte of JSON in a script at the end of
- * the body (yahoo-2: 780,000 of its 1,100,000 characters), and copying it cost more than the whole search. Reading
- * part by part also stops at the first child that holds both names, before the rest of the page.
+ * The body's parts (`partNodes`), each read once when first asked for (Russia's search goes over the texts Iran's
+ * read), in any order (a side shown only in the body's last parts is looked for there alone). A page's state is often
+ * a megabyte of JSON in a script at the end of the body (yahoo-2: 780,000 of its 1,100,000 characters), and copying it
+ * cost more than the whole search. Reading part by part also stops at the first child that holds both names, before
+ * the rest of the page. The text read stops at `TEXT_LIMIT`, counted in the order the parts are read.
  */
-function bodyParts(body: Element): PartAt {
-  const nodes = partNodes(body);
+function bodyParts(nodes: readonly Node[]): PartAt {
   const parts: Part[] = [];
   let budget = TEXT_LIMIT;
   return (index) => {
-    while (parts.length <= index && parts.length < nodes.length && budget > 0) {
-      const node = nodes[parts.length]!;
+    const node = nodes[index];
+    if (!node) return undefined;
+    if (!parts[index]) {
+      if (budget <= 0) return undefined;
       const text = node.textContent ?? '';
-      parts.push({ node, text, end: Math.min(text.length, budget) });
+      parts[index] = { node, text, end: Math.min(text.length, budget) };
       budget -= text.length;
     }
     return parts[index];
   };
+}
+
+/** The share of the shown text, at its end, in which a side's first name lets the body's last parts be read alone. */
+const TAIL_SHARE = 0.25;
+/** The body's last parts asked for their shown text, at most, to place a name there. */
+const TAIL_PARTS = 8;
+
+/**
+ * The index of the first of the body's last parts that together show everything from `from` on in the body's shown
+ * text (`shown`: the first look's), or 0 (all of them) where `from` is not in the shown text's last quarter or those
+ * parts cannot tell. A part's own shown text (its `innerText`, trimmed) is looked for in the body's, from the end:
+ * where it is last found, it starts at or after the part's place, and everything after that place is shown by the
+ * part and those after it. A part the page does not render is passed by (it widens the parts, never narrows them).
+ */
+function shownFromPart(shown: string, from: number, nodes: readonly Node[]): number {
+  if (from < shown.length * (1 - TAIL_SHARE)) return 0;
+  for (let index = nodes.length - 1, asked = 0; index > 0 && asked < TAIL_PARTS; index--) {
+    const text = shownTextOf(nodes[index]!);
+    if (!text) continue;
+    asked++;
+    const at = shown.lastIndexOf(text);
+    if (at < 0) return 0;
+    if (at <= from) return index;
+  }
+  return 0;
+}
+
+/** The text a part shows, trimmed: a text node's own, an element's `innerText`; none for an element not rendered. */
+function shownTextOf(node: Node): string {
+  if (node.nodeType !== 1 /* Node.ELEMENT_NODE */) return (node as CharacterData).data.trim();
+  const element = node as Partial<HTMLElement> & Element;
+  // An element the page does not render gives its whole text as `innerText`.
+  if (element.checkVisibility && !element.checkVisibility()) return '';
+  return (element.innerText ?? element.textContent ?? '').trim();
 }
 
 /**
@@ -312,9 +362,9 @@ function holdsScripts(element: Element): boolean {
 const mayHoldProse = (node: Node): boolean =>
   node.nodeType === 3 /* Node.TEXT_NODE */ || (node.nodeType === 1 /* Node.ELEMENT_NODE */ && !holdsNoProse(node as Element));
 
-/** The first text node of the body's parts that names `side` in article text, or undefined. */
-function* firstNamedNode(body: Element, partAt: PartAt, side: Side, names: Precheck, find: Finder): Generator<void, Node | undefined, void> {
-  for (let index = 0, part = partAt(index); part; part = partAt(++index)) {
+/** The first text node of the body's parts (from the `fromPart`th on) that names `side` in article text, or undefined. */
+function* firstNamedNode(body: Element, partAt: PartAt, side: Side, names: Precheck, find: Finder, fromPart = 0): Generator<void, Node | undefined, void> {
+  for (let index = fromPart, part = partAt(index); part; part = partAt(++index)) {
     const node = yield* firstNamedNodeIn(part, body, side, names, find);
     if (node) return node;
   }

@@ -160,6 +160,13 @@ describeInEachBrowser('page state', ({ launch }) => {
     };
     expect(await reasonOn('/iran-hidden.html', page('display:none'))).toBe('precheck');
     expect(await reasonOn('/iran-shown.html', page('color:inherit'))).not.toBe('precheck');
+    // A side shown only at the body's end is looked for in its last parts alone; a hidden copy of one of them, whose
+    // whole text its innerText gives, is not taken for the part that shows it (here it holds the name only in a link).
+    const atEnd = (hidden: string) =>
+      `<!doctype html><html lang="en"><head><title>Grain markets</title></head><body><main><p>Iran said it would buy more grain. ${'Prices rose again this week. '.repeat(30)}</p></main>` +
+      `<div><p>Russia said it would sell.</p></div><div style="${hidden}"><ul><li><a href="/ru">Russia said it would sell.</a></li></ul></div></body></html>`;
+    expect(await reasonOn('/russia-at-end.html', atEnd('display:none'))).not.toBe('precheck');
+    expect(await reasonOn('/russia-at-end-in-a-link.html', atEnd('display:none').replace('<div><p>Russia said it would sell.</p></div>', ''))).toBe('precheck');
   });
 
   it('reads text when the page shows it (a <details> opened), not while it is hidden', async () => {

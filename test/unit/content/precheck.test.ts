@@ -202,7 +202,12 @@ describe('the pre-check sample', () => {
     expect(await partsReadOnLoad(page)).toEqual({ pass: { region: null }, read: ['a', 'b', 'c'] });
     // A possible name the full pre-check rejects (a teaser link) comes first: the search goes on past it.
     const teaserFirst = '<div id="a"><ul><li><a href="/s">Iran</a></li></ul></div><div id="b"><p>News</p></div><div id="c"><p>Iran and Russia</p></div>';
-    expect(await partsReadOnLoad(teaserFirst)).toEqual({ pass: { region: null }, read: ['a', 'b', 'c'] });
+    // Russia, shown only in the last part, is looked for first, there alone.
+    expect(await partsReadOnLoad(teaserFirst)).toEqual({ pass: { region: null }, read: ['c', 'a', 'b'] });
+    // A side shown only in a list of links at the body's end decides first, and the article is never read whole.
+    const languages = `<div id="a"><p>Iran said, ${'at length, '.repeat(20)}that talks went on.</p></div><nav id="b"><ul><li><a href="/fa">فارسی</a></li><li><a href="/ru">Русский</a></li></ul></nav>`;
+    expect(await partsReadOnLoad(languages)).toEqual({ pass: null, read: ['b'] });
+    expect(await partsReadOnLoad(languages.replace('<nav id="b">', '<nav id="b"><p>Russia said.</p>'))).toEqual({ pass: { region: null }, read: ['b', 'a'] });
     expect(await namesBoth(documentOf(teaserFirst))).toBe(true);
     expect(await namesBoth(documentOf(teaserFirst.replace('Iran and Russia', 'Russia')))).toBe(false);
   });
