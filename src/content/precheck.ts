@@ -40,7 +40,7 @@ export interface PagePass {
  *
  * Given the first look's answer (`look`), the body's text is searched for the names as the page shows them
  * (`firstNamedAsShown`) before every name is, and a side the page shows only in its last parts is looked for first,
- * in those parts alone (`shownFromPart`).
+ * in those parts alone (`shownParts`).
  */
 export async function precheckPage(document: Document, signal: Cancellation, look: FirstLook | null = null): Promise<PagePass | null> {
   const body = document.body;
@@ -51,25 +51,26 @@ export async function precheckPage(document: Document, signal: Cancellation, loo
   // A page the first look read the shown text of is not large (it asked).
   const nodes = shown || !isLarge(document) ? partNodes(body) : null;
   const partAt = nodes ? bodyParts(nodes) : textNodeParts(body);
-  /** For each side the page shows, the first of the parts that show it (`shownFromPart`). */
-  const fromPart: Partial<Record<Side, number>> = {};
-  for (const side of ['iran', 'russia'] as const) {
+  const partShowingFrom = shown && nodes ? shownParts(shown.text, nodes) : null;
+  /** For each side, the first of the parts that may show it (`shownParts`). */
+  const fromPart = (side: Side) => {
     const first = shown?.first[side];
-    if (shown && first && nodes) fromPart[side] = shownFromPart(shown.text, first.index, nodes);
-  }
+    return first && partShowingFrom ? partShowingFrom(first.index) : 0;
+  };
+  const [iranFrom, russiaFrom] = [fromPart('iran'), fromPart('russia')];
   /** Where each state was first named in article text (null: in the title). */
   const found: { iran?: Node | null; russia?: Node | null } = {};
   // The side shown only in the body's last parts first: a page that fails the pre-check mostly shows one side only in
   // its navigation (wikipedia-2 names Russia only in its list of languages), and that side then decides without the
   // rest of the body being read.
-  const sides = (fromPart.russia ?? 0) > (fromPart.iran ?? 0) ? (['russia', 'iran'] as const) : (['iran', 'russia'] as const);
+  const sides = russiaFrom > iranFrom ? (['russia', 'iran'] as const) : (['iran', 'russia'] as const);
   for (const side of sides) {
     if (names.findName(title, side) >= 0) {
       found[side] = null;
       continue;
     }
     const first = shown?.first[side];
-    const asShown = shown && first ? await runInSlices(firstNamedAsShown(body, partAt, side, names, shown.text, first, fromPart[side] ?? 0), signal) : NOT_SURE;
+    const asShown = shown && first ? await runInSlices(firstNamedAsShown(body, partAt, side, names, shown.text, first, side === 'iran' ? iranFrom : russiaFrom), signal) : NOT_SURE;
     if (asShown === undefined) return null;
     found[side] = asShown !== NOT_SURE ? asShown : await runInSlices(firstNamedNode(body, partAt, side, names, anywhere(names, side)), signal);
     if (found[side] === undefined) return null;
@@ -272,23 +273,34 @@ const TAIL_SHARE = 0.25;
 const TAIL_PARTS = 8;
 
 /**
- * The index of the first of the body's last parts that together show everything from `from` on in the body's shown
- * text (`shown`: the first look's), or 0 (all of them) where `from` is not in the shown text's last quarter or those
- * parts cannot tell. A part's own shown text (its `innerText`, trimmed) is looked for in the body's, from the end:
- * where it is last found, it starts at or after the part's place, and everything after that place is shown by the
- * part and those after it. A part the page does not render is passed by (it widens the parts, never narrows them).
+ * For an index `from` in the body's shown text (`shown`: the first look's), the index of the first of the body's last
+ * parts that together show everything from there on, or 0 (all of them) where `from` is not in the shown text's last
+ * quarter or those parts cannot tell. A part's own shown text (its `innerText`, trimmed) is looked for in the body's,
+ * from the end: where it is last found, it starts at or after the part's place, and everything after that place is
+ * shown by the part and those after it. A part the page does not render is passed by (it widens the parts, never
+ * narrows them). Each part is asked once, whichever sides ask.
  */
-function shownFromPart(shown: string, from: number, nodes: readonly Node[]): number {
-  if (from < shown.length * (1 - TAIL_SHARE)) return 0;
-  for (let index = nodes.length - 1, asked = 0; index > 0 && asked < TAIL_PARTS; index--) {
-    const text = shownTextOf(nodes[index]!);
-    if (!text) continue;
-    asked++;
-    const at = shown.lastIndexOf(text);
-    if (at < 0) return 0;
-    if (at <= from) return index;
-  }
-  return 0;
+function shownParts(shown: string, nodes: readonly Node[]): (from: number) => number {
+  /** Where each part asked is last found in the shown text (-1: nowhere), or null where it shows nothing. */
+  const starts = new Map<number, number | null>();
+  const startOf = (index: number) => {
+    if (!starts.has(index)) {
+      const text = shownTextOf(nodes[index]!);
+      starts.set(index, text ? shown.lastIndexOf(text) : null);
+    }
+    return starts.get(index)!;
+  };
+  return (from) => {
+    if (from < shown.length * (1 - TAIL_SHARE)) return 0;
+    for (let index = nodes.length - 1, asked = 0; index > 0 && asked < TAIL_PARTS; index--) {
+      const at = startOf(index);
+      if (at === null) continue;
+      asked++;
+      if (at < 0) return 0;
+      if (at <= from) return index;
+    }
+    return 0;
+  };
 }
 
 /** The text a part shows, trimmed: a text node's own, an element's `innerText`; none for an element not rendered. */

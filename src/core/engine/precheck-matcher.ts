@@ -315,14 +315,12 @@ class NameMatcher implements Precheck {
           const name = this.nextAccepted(regexes.beyondLatin(), text, index, end, accept);
           if (name >= 0) return name;
         }
-      } else if (mark >= 0) {
-        // The mark ends the search; a name may still end before it, across the letters of the run before it (a name
-        // before the run is one the trigger found). A mark starting the run (a list of languages: "ngṳ̄") has none.
+      } else {
+        // A name across the run (up to a mark, where one ends it) is read by the full pattern; a name before the run is
+        // one the trigger found. A mark starting the run (a list of languages: "ngṳ̄") leaves no letters to read.
         const name = index < end && (regexes.hasAll() || this.mayBeNamedAcross(text, index, end, regexes)) ? this.nextAccepted(regexes.all(), text, Math.max(at, index - this.longest + 1), end, accept) : -1;
-        return name >= 0 ? name : end;
-      } else if (regexes.hasAll() || this.mayBeNamedAcross(text, index, end, regexes)) {
-        const name = this.nextAccepted(regexes.all(), text, Math.max(at, index - this.longest + 1), end, accept);
         if (name >= 0) return name;
+        if (mark >= 0) return end;
       }
       at = end;
       nearRuns += hit[0].length + this.longest;
