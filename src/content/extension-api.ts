@@ -16,13 +16,8 @@ interface RuntimeApi {
   };
 }
 
-interface StorageApi {
-  readonly onChanged: { addListener(listener: (changes: Record<string, unknown>, area: string) => void): void };
-}
-
 interface ExtensionApi {
   readonly runtime: RuntimeApi;
-  readonly storage: StorageApi;
 }
 
 function api(): ExtensionApi {
@@ -50,10 +45,6 @@ export function onMessage(handler: (message: unknown) => Promise<unknown> | unde
     answer.then(sendResponse, (error: unknown) => sendResponse({ ok: false, error: String(error) }));
     return true; // the answer comes asynchronously
   });
-}
-
-export function onStorageChanged(listener: (changes: Record<string, unknown>, area: string) => void): void {
-  api().storage.onChanged.addListener(listener);
 }
 
 /** Is the extension this script belongs to still there (not updated, disabled or removed since)? */

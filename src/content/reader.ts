@@ -10,7 +10,7 @@ import type { LensState, TabMessage } from '../shared/messages.ts';
 import type { LensWorld, ReadRequest } from '../shared/page-hooks.ts';
 import type { PageReport } from '../shared/report.ts';
 import type { PageSettings } from '../shared/settings.ts';
-import { extensionAlive, onMessage, onStorageChanged, sendMessage } from './extension-api.ts';
+import { extensionAlive, onMessage, sendMessage } from './extension-api.ts';
 import { Lens, settingsKeyOf } from './lens.ts';
 import { watchForOrphaning, type OrphanWatch } from './orphan-watch.ts';
 import type { PagePass } from './precheck.ts';
@@ -40,6 +40,7 @@ function isTabMessage(value: unknown): value is TabMessage {
   const message = value as Record<string, unknown>;
   if (message.type === 'navigate-claim') return message.direction === 1 || message.direction === -1;
   if (message.type === 'focus-claim') return typeof message.claimId === 'string' && Number.isInteger(message.start);
+  if (message.type === 'settings-changed') return true;
   // Test-only messages: absent from shipped builds (see shared/messages.ts).
   return __LENS_TEST_MESSAGES__ && (message.type === 'stop-lens' || message.type === 'lens-state');
 }
@@ -89,6 +90,12 @@ function listenToTheExtension(request: ReadRequest): void {
   onMessage((raw: unknown) => {
     if (!isTabMessage(raw)) return undefined;
     if (__LENS_TEST_MESSAGES__ && raw.type === 'lens-state') return Promise.resolve({ ok: true, value: lensState(request.scriptStartedAt) });
+    // Turning the extension off for this site (or everywhere) takes effect at once, and back on too: a page paused has
+    // no lens, and still hears it.
+    if (raw.type === 'settings-changed') {
+      void applySettings(request).catch(() => undefined);
+      return Promise.resolve({ ok: true, value: null });
+    }
     if (!lens) return Promise.resolve({ ok: false, error: 'not active on this page' });
     if (raw.type === 'navigate-claim') lens.navigate(raw.direction);
     else if (raw.type === 'focus-claim') return Promise.resolve({ ok: lens.focusClaimAt(raw.claimId, raw.start), value: null });
@@ -98,11 +105,6 @@ function listenToTheExtension(request: ReadRequest): void {
       void sendMessage({ type: 'page-cleared' }).catch(() => undefined);
     }
     return Promise.resolve({ ok: true, value: null });
-  });
-  // Turning the extension off for this site (or everywhere) takes effect at once, and back on too.
-  onStorageChanged((changes, area) => {
-    // storage.local holds the settings (storage.sync only mirrors them).
-    if (area === 'local' && 'settings' in changes) void applySettings(request).catch(() => undefined);
   });
 }
 

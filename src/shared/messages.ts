@@ -134,6 +134,8 @@ export function replySchema<T extends z.ZodType>(value: T) {
 export type TabMessage =
   | { type: 'navigate-claim'; direction: 1 | -1 }
   | { type: 'focus-claim'; claimId: string; start: number }
+  /** The settings changed: the page's reader asks for its own again (the background listens to storage for it). */
+  | { type: 'settings-changed' }
   | { type: 'stop-lens' }
   | { type: 'lens-state' };
 
