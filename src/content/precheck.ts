@@ -52,25 +52,25 @@ export async function precheckPage(document: Document, signal: Cancellation, loo
   const nodes = shown || !isLarge(document) ? partNodes(body) : null;
   const partAt = nodes ? bodyParts(nodes) : textNodeParts(body);
   const partShowingFrom = shown && nodes ? shownParts(shown.text, nodes) : null;
-  /** For each side, the first of the parts that may show it (`shownParts`). */
-  const fromPart = (side: Side) => {
+  const firstPartOf = (side: Side) => {
     const first = shown?.first[side];
     return first && partShowingFrom ? partShowingFrom(first.index) : 0;
   };
-  const [iranFrom, russiaFrom] = [fromPart('iran'), fromPart('russia')];
+  /** For each side, the first of the parts that may show it (`shownParts`). */
+  const fromPart = { iran: firstPartOf('iran'), russia: firstPartOf('russia') };
   /** Where each state was first named in article text (null: in the title). */
   const found: { iran?: Node | null; russia?: Node | null } = {};
   // The side shown only in the body's last parts first: a page that fails the pre-check mostly shows one side only in
   // its navigation (wikipedia-2 names Russia only in its list of languages), and that side then decides without the
   // rest of the body being read.
-  const sides = russiaFrom > iranFrom ? (['russia', 'iran'] as const) : (['iran', 'russia'] as const);
+  const sides = fromPart.russia > fromPart.iran ? (['russia', 'iran'] as const) : (['iran', 'russia'] as const);
   for (const side of sides) {
     if (names.findName(title, side) >= 0) {
       found[side] = null;
       continue;
     }
     const first = shown?.first[side];
-    const asShown = shown && first ? await runInSlices(firstNamedAsShown(body, partAt, side, names, shown.text, first, side === 'iran' ? iranFrom : russiaFrom), signal) : NOT_SURE;
+    const asShown = shown && first ? await runInSlices(firstNamedAsShown(body, partAt, side, names, shown.text, first, fromPart[side]), signal) : NOT_SURE;
     if (asShown === undefined) return null;
     found[side] = asShown !== NOT_SURE ? asShown : await runInSlices(firstNamedNode(body, partAt, side, names, anywhere(names, side)), signal);
     if (found[side] === undefined) return null;
