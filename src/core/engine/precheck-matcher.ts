@@ -1,8 +1,8 @@
 /**
  * Runs the precheck patterns (precheck-patterns.ts) over a page's own text: one pass of a side's trigger (its ASCII
- * pattern, or a run of characters beyond ASCII) over all of it, and its full pattern only near those runs, compiled
- * the first time a page needs it, with a check on each hit that it starts a word. Pure and DOM-free: the content
- * script decides, through `accept`, whether a hit lies in article text.
+ * pattern, or a run of characters beyond ASCII) over all of it, its Latin accents folded, and its full pattern only
+ * near the runs left, compiled the first time a page needs it, with a check on each hit that it starts a word. Pure
+ * and DOM-free: the content script decides, through `accept`, whether a hit lies in article text.
  */
 export type Side = 'russia' | 'iran';
 
@@ -124,6 +124,31 @@ const isMark = (code: number) => code >= MARKS_FROM && code <= MARKS_TO;
  */
 const FOLDED = /[\u00c0-\u024f]|[\u0300-\u036f]/g;
 
+/** A Latin letter beyond ASCII, or one of them: what `foldLatin` looks for. */
+const LATIN_LETTER = /[\u00c0-\u024f]/;
+const LATIN_LETTERS = /[\u00c0-\u024f]/g;
+
+/**
+ * What `foldLatin` makes of a character `latinFolds` folds to a space: a word character, as it was, that no stem holds
+ * (precheck-patterns.ts fails the build where one would).
+ */
+export const NO_STEM_LETTER = '0';
+
+/**
+ * The text with each Latin letter beyond ASCII folded to the ASCII letter `latinFolds` folds it to ("Māori" reads
+ * "Maori"), one character for one; to `NO_STEM_LETTER` where that is a space (æ, ×), so that a word still ends where
+ * it ended (`wordChar` reads them all); and as it is where some stem reads it as written (ã), or it folds to several
+ * letters (ß): the trigger stops there, and the text around is read as it is. ASCII text is given back as it is.
+ */
+function foldLatin(text: string, { latinFolds, asWrittenLetters }: PrecheckPatterns): string {
+  if (!LATIN_LETTER.test(text)) return text;
+  return text.replace(LATIN_LETTERS, (letter) => {
+    const fold = latinFolds[letter.charCodeAt(0) - LATIN_FROM]!;
+    if (fold === LATIN_KEPT || asWrittenLetters.includes(letter)) return letter;
+    return fold === ' ' ? NO_STEM_LETTER : fold;
+  });
+}
+
 /** Is every character of this run beyond the Latin blocks (a word in Cyrillic, Arabic, Chinese…)? */
 function isBeyondLatin(run: string): boolean {
   for (let at = 0; at < run.length; at++) if (run.charCodeAt(at) < LATIN_END) return false;
@@ -181,6 +206,12 @@ class NameMatcher implements Precheck {
   private readonly beyondAscii: string;
   /** Compiled on first use: a page that never gets this far builds nothing, and most pages never ask for Russia. */
   private readonly compiled = new Map<Side, Compiled>();
+  /**
+   * The text searched last, and its Latin letters folded (`foldLatin`), kept until the task ends: a page's text is
+   * searched for each side, and often again from where a name was offered, in one task. Not longer: a page's whole
+   * text, twice, would stay in the tab's memory.
+   */
+  private folding: { readonly text: string; readonly folded: string } | null = null;
 
   constructor(private readonly patterns: PrecheckPatterns) {
     this.longest = patterns.longest;
@@ -203,6 +234,15 @@ class NameMatcher implements Precheck {
     let length = 0;
     const index = this.search(text, side, from, (at, matched) => this.mayStartWord(text, at) && (length = matched) > 0, true);
     return index < 0 ? null : { index, text: length > 0 ? text.slice(index, index + length) : null };
+  }
+
+  /** `text` with its Latin letters folded (`foldLatin`), as the trigger reads it. */
+  private foldedOf(text: string): string {
+    if (this.folding?.text !== text) {
+      if (!this.folding) queueMicrotask(() => (this.folding = null));
+      this.folding = { text, folded: foldLatin(text, this.patterns) };
+    }
+    return this.folding.folded;
   }
 
   private regexesOf(side: Side): Compiled {
@@ -231,8 +271,8 @@ class NameMatcher implements Precheck {
   }
 
   /**
-   * May a name lie across the run of letters beyond ASCII at [index, end)? Not where the run is Latin (an accent in
-   * "Māori", "café", "Erdoğan") and the text around it, its Latin letters folded to ASCII, holds nothing across the
+   * May a name lie across the run of letters beyond ASCII at [index, end)? Not where the run is Latin (a letter
+   * `foldLatin` leaves: "á", "ß") and the text around it, its Latin letters folded to ASCII, holds nothing across the
    * run that the trigger finds, nor, as written, that a stem with a letter read as written finds: the full pattern,
    * whose compiling cost more than all the rest of the search on such a page (guardian-1, "Māori"), is then not
    * needed. Runs starting in other scripts, and Latin letters kept (ß), are left to the full pattern (the trigger finds
@@ -286,32 +326,39 @@ class NameMatcher implements Precheck {
 
   /**
    * The first index from `from` on where a name of `side` matches and `accept` takes it, or -1; with `marks`, or
-   * where an accent written as a separate mark lies, whichever comes first. One pass of the trigger finds both the
-   * ASCII stems and the runs of characters beyond ASCII: a name holding one of those starts within `longest`
-   * characters before the run, and there the full pattern reads it (around a run of Latin accents, only where the text,
-   * folded, may hold a name: `mayBeNamedAcross`). Where such runs are dense (a page in Russian or Persian), the full
-   * pattern reads the rest of the text itself.
+   * where an accent written as a separate mark lies, whichever comes first. One pass of the trigger over the text,
+   * its Latin accents folded (`foldLatin`), finds both the ASCII stems, accented or not, and the runs of characters
+   * beyond ASCII left: a name holding one of those starts within `longest` characters before the run, and there the
+   * full pattern reads it (around a run of Latin letters, only where the text, folded, may hold a name:
+   * `mayBeNamedAcross`). Where such runs are dense (a page in Russian or Persian), the full pattern reads the rest of
+   * the text itself.
    */
   private search(text: string, side: Side, from: number, accept: Accept, marks: boolean): number {
     const regexes = this.regexesOf(side);
     const { trigger } = regexes;
+    // The trigger reads the text folded, one character for one: a name with Latin accents ("Téhéran") is then one it
+    // finds where it is, and a page's accents outside names ("Māori") no longer stop it. On wikipedia-2, whose text
+    // has 200 such runs for each side, each run cost a step of the script where the fold costs a call.
+    const scanned = this.foldedOf(text);
     let nearRuns = 0;
     for (let at = from; ; ) {
       trigger.lastIndex = at;
-      const hit = trigger.exec(text);
+      const hit = trigger.exec(scanned);
       if (!hit) return -1;
       const index = hit.index;
-      if (text.charCodeAt(index) < 0x80) {
+      if (scanned.charCodeAt(index) < 0x80) {
         if (accept(index, hit[0].length)) return index;
         at = index + 1;
         continue;
       }
-      const mark = marks ? hit[0].search(COMBINING) : -1;
-      const end = mark >= 0 ? index + mark : index + hit[0].length;
-      if (mark < 0 && !regexes.hasAll() && isBeyondLatin(hit[0])) {
+      // The run as the page writes it: the rest reads the text itself.
+      const run = text.slice(index, index + hit[0].length);
+      const mark = marks ? run.search(COMBINING) : -1;
+      const end = mark >= 0 ? index + mark : index + run.length;
+      if (mark < 0 && !regexes.hasAll() && isBeyondLatin(run)) {
         // Letters of one script beyond Latin, between others that are not: a name in them lies wholly in the run, and
         // starts where the matcher takes a word to start.
-        if (regexes.mayNameBeyondLatin(hit[0])) {
+        if (regexes.mayNameBeyondLatin(run)) {
           const name = this.nextAccepted(regexes.beyondLatin(), text, index, end, accept);
           if (name >= 0) return name;
         }
@@ -323,7 +370,7 @@ class NameMatcher implements Precheck {
         if (mark >= 0) return end;
       }
       at = end;
-      nearRuns += hit[0].length + this.longest;
+      nearRuns += run.length + this.longest;
       if (nearRuns > DENSE_RUNS && nearRuns > (at - from) / 2 && (regexes.hasAll() || text.length - at > DENSE_REST)) return this.searchDensely(text, regexes.all(), at, accept, marks);
     }
   }

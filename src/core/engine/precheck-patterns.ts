@@ -15,7 +15,7 @@
  */
 import type { Dataset } from '../dataset/schema.ts';
 import { foldCodePoint, foldTerm } from '../text/normalize.ts';
-import { LATIN_END, LATIN_FROM, LATIN_KEPT, UNSPACED_FROM, UNSPACED_TO, WORD_CHAR_TOKEN, type PrecheckPatterns, type Side } from './precheck-matcher.ts';
+import { LATIN_END, LATIN_FROM, LATIN_KEPT, NO_STEM_LETTER, UNSPACED_FROM, UNSPACED_TO, WORD_CHAR_TOKEN, type PrecheckPatterns, type Side } from './precheck-matcher.ts';
 
 export type { PrecheckPatterns, Side } from './precheck-matcher.ts';
 
@@ -297,6 +297,7 @@ export function precheckPatterns(dataset: Dataset): PrecheckPatterns {
     asWritten: renderTrie(trieOf(stems[side].filter((stem) => stem.edges.some(isExact)), expansions), edgeForms, () => true) ?? NEVER,
   });
   const edges = [...edgesOf(tries.russia), ...edgesOf(tries.iran)];
+  if (edges.some((edge) => edge.includes(NO_STEM_LETTER))) throw new Error(`precheck: a stem holds "${NO_STEM_LETTER}", which the matcher reads æ and × as`);
   /** The characters stems read as written, both cases. */
   const exact = new Set(edges.filter(isExact).flatMap((edge) => [edge.slice(1), edge.slice(1).toUpperCase()]));
   const russia = sideOf('russia');

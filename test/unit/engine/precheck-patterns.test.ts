@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createPrecheck } from '../../../src/core/engine/precheck-matcher.ts';
 import { PRECHECK_RANGES, precheckPatterns } from '../../../src/core/engine/precheck-patterns.ts';
 import { foldCodePoint } from '../../../src/core/text/normalize.ts';
@@ -176,6 +176,34 @@ describe('precheck patterns', () => {
       }
     }
     expect(names).toBeGreaterThan(1_000);
+  });
+
+  it('read a text with its Latin accents folded, once a task: accents outside names cost the search no step of its own', async () => {
+    const fresh = createPrecheck(patterns);
+    fresh.findName('Iran', 'iran');
+    const exec = vi.spyOn(RegExp.prototype, 'exec');
+    const replace = vi.spyOn(String.prototype, 'replace');
+    try {
+      const text = 'Māori and Pākehā art in Tāmaki Makaurau, Ngāti Whātua, Zürich; then Téhéran.';
+      // One run of each side's trigger: Iran's finds the one name, accented as it is; Russia's, nothing.
+      expect(fresh.findName(text, 'iran')).toBe(text.indexOf('Téhéran'));
+      expect(fresh.findName(text, 'russia')).toBe(-1);
+      const triggers = [patterns.iran.ascii, patterns.russia.ascii].map((ascii) => ascii.replaceAll('@', patterns.wordChar));
+      const triggerRuns = () => exec.mock.contexts.filter((regex) => triggers.some((ascii) => (regex as RegExp).source.startsWith(ascii))).length;
+      expect(triggerRuns()).toBe(2);
+      expect(exec.mock.contexts.filter((regex) => (regex as RegExp).source === patterns.iran.all.replaceAll('@', patterns.wordChar))).toHaveLength(0);
+      // Folded once for both sides in this task, and again in the next: the fold is not kept.
+      expect(replace).toHaveBeenCalledTimes(1);
+      await Promise.resolve();
+      expect(fresh.findName(text, 'russia')).toBe(-1);
+      expect(replace).toHaveBeenCalledTimes(2);
+    } finally {
+      exec.mockRestore();
+      replace.mockRestore();
+    }
+    // æ and × are read as a word character no stem holds: one that did would fail the build.
+    const withTerm = { ...dataset, actors: dataset.actors.map((actor) => (actor.id === 'iran' ? { ...actor, matchTerms: [...(actor.matchTerms ?? []), 'Q0rin'] } : actor)) };
+    expect(() => precheckPatterns(withTerm)).toThrow(/a stem holds "0"/);
   });
 
   it('match whole words only, where a name cannot go on', () => {
