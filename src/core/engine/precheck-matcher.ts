@@ -124,8 +124,7 @@ const isMark = (code: number) => code >= MARKS_FROM && code <= MARKS_TO;
  */
 const FOLDED = /[\u00c0-\u024f]|[\u0300-\u036f]/g;
 
-/** A Latin letter beyond ASCII, or one of them: what `foldLatin` looks for. */
-const LATIN_LETTER = /[\u00c0-\u024f]/;
+/** The Latin letters beyond ASCII: what `foldLatin` folds. */
 const LATIN_LETTERS = /[\u00c0-\u024f]/g;
 
 /**
@@ -138,10 +137,10 @@ export const NO_STEM_LETTER = '0';
  * The text with each Latin letter beyond ASCII folded to the ASCII letter `latinFolds` folds it to ("Māori" reads
  * "Maori"), one character for one; to `NO_STEM_LETTER` where that is a space (æ, ×), so that a word still ends where
  * it ended (`wordChar` reads them all); and as it is where some stem reads it as written (ã), or it folds to several
- * letters (ß): the trigger stops there, and the text around is read as it is. ASCII text is given back as it is.
+ * letters (ß): the trigger stops there, and the text around is read as it is. ASCII text is given back as it is
+ * (`replace` returns its subject where nothing matches).
  */
 function foldLatin(text: string, { latinFolds, asWrittenLetters }: PrecheckPatterns): string {
-  if (!LATIN_LETTER.test(text)) return text;
   return text.replace(LATIN_LETTERS, (letter) => {
     const fold = latinFolds[letter.charCodeAt(0) - LATIN_FROM]!;
     if (fold === LATIN_KEPT || asWrittenLetters.includes(letter)) return letter;
