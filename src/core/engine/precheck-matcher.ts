@@ -98,9 +98,23 @@ export interface Precheck {
    * The first index `findAnywhere` gives from `from` on, with the name as the text spells it there (null where an
    * accent written as a separate mark comes first: no name is read through one); null where there is none.
    */
-  spellingFrom(text: string, side: Side, from: number): Spelling | null;
+  spellingFrom(text: string | FoldedText, side: Side, from: number): Spelling | null;
+  /**
+   * The text as the searches read it (its Latin letters folded), for a text searched again in later tasks: a text
+   * given as a string is folded again in each task that searches it.
+   */
+  fold(text: string): FoldedText;
   /** The most characters one name matches (`PrecheckPatterns.longest`). */
   readonly longest: number;
+}
+
+/**
+ * A text and what the trigger reads of it (`foldLatin`), made once by `Precheck.fold`: the first look's text as shown,
+ * which the full pre-check searches again in a later task. The holder decides how long both copies live.
+ */
+export interface FoldedText {
+  readonly text: string;
+  readonly folded: string;
 }
 
 /** A name as a text spells it, and where. */
@@ -210,7 +224,7 @@ class NameMatcher implements Precheck {
    * searched for each side, and often again from where a name was offered, in one task. Not longer: a page's whole
    * text, twice, would stay in the tab's memory.
    */
-  private folding: { readonly text: string; readonly folded: string } | null = null;
+  private folding: FoldedText | null = null;
 
   constructor(private readonly patterns: PrecheckPatterns) {
     this.longest = patterns.longest;
@@ -222,26 +236,32 @@ class NameMatcher implements Precheck {
   }
 
   findName(text: string, side: Side, accept: Accept = () => true): number {
-    return this.search(text, side, 0, (index, length) => this.startsWord(text, index) && accept(index, length), false);
+    return this.search(this.foldedForTask(text), side, 0, (index, length) => this.startsWord(text, index) && accept(index, length), false);
   }
 
   findAnywhere(text: string, side: Side, from: number): number {
-    return this.search(text, side, from, (index) => this.mayStartWord(text, index), true);
+    return this.search(this.foldedForTask(text), side, from, (index) => this.mayStartWord(text, index), true);
   }
 
-  spellingFrom(text: string, side: Side, from: number): Spelling | null {
+  spellingFrom(given: string | FoldedText, side: Side, from: number): Spelling | null {
+    const searched = typeof given === 'string' ? this.foldedForTask(given) : given;
+    const { text } = searched;
     let length = 0;
-    const index = this.search(text, side, from, (at, matched) => this.mayStartWord(text, at) && (length = matched) > 0, true);
+    const index = this.search(searched, side, from, (at, matched) => this.mayStartWord(text, at) && (length = matched) > 0, true);
     return index < 0 ? null : { index, text: length > 0 ? text.slice(index, index + length) : null };
   }
 
-  /** `text` with its Latin letters folded (`foldLatin`), as the trigger reads it. */
-  private foldedOf(text: string): string {
+  fold(text: string): FoldedText {
+    return { text, folded: foldLatin(text, this.patterns) };
+  }
+
+  /** `text` folded (`foldLatin`), as the trigger reads it: once a task however many searches read it. */
+  private foldedForTask(text: string): FoldedText {
     if (this.folding?.text !== text) {
       if (!this.folding) queueMicrotask(() => (this.folding = null));
-      this.folding = { text, folded: foldLatin(text, this.patterns) };
+      this.folding = this.fold(text);
     }
-    return this.folding.folded;
+    return this.folding;
   }
 
   private regexesOf(side: Side): Compiled {
@@ -332,13 +352,12 @@ class NameMatcher implements Precheck {
    * `mayBeNamedAcross`). Where such runs are dense (a page in Russian or Persian), the full pattern reads the rest of
    * the text itself.
    */
-  private search(text: string, side: Side, from: number, accept: Accept, marks: boolean): number {
+  private search({ text, folded: scanned }: FoldedText, side: Side, from: number, accept: Accept, marks: boolean): number {
     const regexes = this.regexesOf(side);
     const { trigger } = regexes;
     // The trigger reads the text folded, one character for one: a name with Latin accents ("Téhéran") is then one it
     // finds where it is, and a page's accents outside names ("Māori") no longer stop it. On wikipedia-2, whose text
     // has 200 such runs for each side, each run cost a step of the script where the fold costs a call.
-    const scanned = this.foldedOf(text);
     let nearRuns = 0;
     for (let at = from; ; ) {
       trigger.lastIndex = at;

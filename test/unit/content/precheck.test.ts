@@ -112,7 +112,8 @@ describe('the pre-check sample', () => {
     const signal = new AbortController().signal;
     /** What the first look would give, had the browser shown the page as `text` (linkedom shows all of it). */
     const shownAs = (text: string, iran: string, russia: string): FirstLook => ({
-      shown: { text, first: { iran: { index: text.indexOf(iran), text: iran }, russia: { index: text.indexOf(russia), text: russia } } },
+      // No Latin accents in these texts: folded, each reads as it is.
+      shown: { text, folded: text, first: { iran: { index: text.indexOf(iran), text: iran }, russia: { index: text.indexOf(russia), text: russia } } },
     });
     // A name the page hides does not count: it shows Russia only in a link outside its prose.
     const hidden = documentOf('<nav><a href="/ru">Russia</a></nav><p>Iran said.</p><p hidden>Moscow said.</p>');
@@ -127,6 +128,24 @@ describe('the pre-check sample', () => {
     // An accent written as a separate mark, shown: the text around it is read composed.
     const marked = documentOf('<p>o Ira\u0303o e a Ru\u0301ssia</p>');
     expect(await precheckPage(marked, signal, firstLook(marked))).not.toBeNull();
+  });
+
+  it('folds the text as shown once, for the first look and the full pre-check searching it again in a later task', async () => {
+    const page = documentOf('<p>Ngā Māori art in Tehran.</p><nav><a href="/ru">Russia</a></nav><p>Zürich</p>');
+    const replace = vi.spyOn(String.prototype, 'replace');
+    try {
+      const look = firstLook(page);
+      const shown = look?.shown?.text;
+      expect(shown).toContain('Māori');
+      const foldsOfShown = () => replace.mock.contexts.filter((subject) => String(subject) === shown).length;
+      expect(foldsOfShown()).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      // Russia, shown only in a link outside the prose: the next spelling shown is looked for in the same text.
+      expect(await precheckPage(page, new AbortController().signal, look)).toBeNull();
+      expect(foldsOfShown()).toBe(1);
+    } finally {
+      replace.mockRestore();
+    }
   });
 
   it('takes text in paragraphs, headings and links in running text as prose, not form fields, code or links outside paragraphs', () => {
