@@ -70,7 +70,7 @@ export async function precheckPage(document: Document, signal: Cancellation, loo
       continue;
     }
     const first = shown?.first[side];
-    const asShown = shown && first ? await runInSlices(firstNamedAsShown(body, partAt, side, names, shown, first, fromPart[side]), signal) : NOT_SURE;
+    const asShown = shown && first ? await runInSlices(firstNamedAsShown(body, partAt, side, names, shown.folded, first, fromPart[side]), signal) : NOT_SURE;
     if (asShown === undefined) return null;
     found[side] = asShown !== NOT_SURE ? asShown : await runInSlices(firstNamedNode(body, partAt, side, names, anywhere(names, side)), signal);
     if (found[side] === undefined) return null;
@@ -148,11 +148,11 @@ export async function precheckAgain(document: Document, signal: Cancellation): P
 /** The first look's answer where it is not sure. */
 export interface FirstLook {
   /**
-   * The body's text as shown, folded as the searches read it (kept for the full pre-check, which searches it again in
-   * a later task: folding wikipedia-2's text took it 1.2 ms), and the first name of each side it looked for there;
-   * null where it did not read it.
+   * The body's text as shown, with what the searches read of it (folded as far as they went, kept for the full
+   * pre-check, which searches it again in a later task: folding wikipedia-2's text again took it 1.2 ms), and the
+   * first name of each side it looked for there; null where it did not read it.
    */
-  readonly shown: (FoldedText & { readonly first: Partial<Record<Side, Spelling>> }) | null;
+  readonly shown: { readonly text: string; readonly folded: FoldedText; readonly first: Partial<Record<Side, Spelling>> } | null;
 }
 
 /**
@@ -181,10 +181,10 @@ export function firstLook(document: Document): FirstLook | null {
   const text = (body as Partial<HTMLElement>).innerText ?? body.textContent ?? '';
   // Past the text the pre-check reads, the full pre-check decides, up to its limit.
   if (text.length > TEXT_LIMIT) return { shown: null };
-  const shown = names.fold(text);
+  const folded = names.fold(text);
   const first: Partial<Record<Side, Spelling>> = {};
-  const mayName = (side: Side) => (first[side] = names.spellingFrom(shown, side, 0) ?? undefined) !== undefined;
-  return mayName('iran') && (inTitle('russia') || mayName('russia')) ? { shown: { ...shown, first } } : null;
+  const mayName = (side: Side) => (first[side] = names.spellingFrom(folded, side, 0) ?? undefined) !== undefined;
+  return mayName('iran') && (inTitle('russia') || mayName('russia')) ? { shown: { text, folded, first } } : null;
 }
 
 /** Above this many bytes of HTML, a page's shown text is not read in one call. The corpus's largest page has 1.6 MB. */

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { createPrecheck } from '../../../src/core/engine/precheck-matcher.ts';
+import { createPrecheck, FOLDED_FIRST } from '../../../src/core/engine/precheck-matcher.ts';
 import { PRECHECK_RANGES, precheckPatterns } from '../../../src/core/engine/precheck-patterns.ts';
 import { foldCodePoint } from '../../../src/core/text/normalize.ts';
 import { realEngine } from './real-dataset.ts';
@@ -204,6 +204,23 @@ describe('precheck patterns', () => {
     // æ and × are read as a word character no stem holds: one that did would fail the build.
     const withTerm = { ...dataset, actors: dataset.actors.map((actor) => (actor.id === 'iran' ? { ...actor, matchTerms: [...(actor.matchTerms ?? []), 'Q0rin'] } : actor)) };
     expect(() => precheckPatterns(withTerm)).toThrow(/a stem holds "0"/);
+  });
+
+  it('read a long text folded in two steps: a name across the end of the first, or a short one ending there, as in one', () => {
+    const filler = 'the café talks went on; '.repeat(Math.ceil(FOLDED_FIRST / 20));
+    let cases = 0;
+    for (let at = FOLDED_FIRST - 16; at <= FOLDED_FIRST + 2; at++) {
+      for (const sample of ['Rusty and Téhéran', 'Rus', 'Māori of Rússia', 'Téhéran', 'o Irã', 'Ελληνικά Ρωσία']) {
+        const text = `${filler.slice(0, at)} ${sample} ${filler.slice(0, 40)}`;
+        for (const side of ['russia', 'iran'] as const) {
+          const expected = everyNameSlowly(text, side);
+          expect(everyNameOffered(text, side), `${side}: ${sample} at ${at}`).toEqual(expected);
+          expect(createPrecheck(patterns).spellingFrom(precheck.fold(text), side, 0)?.index ?? -1, `${side}: ${sample} at ${at}`).toBe(expected[0] ?? -1);
+          cases += expected.length;
+        }
+      }
+    }
+    expect(cases).toBeGreaterThan(50);
   });
 
   it('match whole words only, where a name cannot go on', () => {
