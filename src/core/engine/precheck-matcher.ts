@@ -391,10 +391,11 @@ class NameMatcher implements Precheck {
       trigger.lastIndex = at;
       let hit = trigger.exec(scanned);
       // Near the end of what is folded so far, a match may go on past it, or a short name's word end lie beyond it:
-      // the rest is folded, and read.
+      // the rest is folded, and read from the first place a match may have been cut short (a run goes on to the end).
       if (scanned.length < text.length && (!hit || hit.index + hit[0].length + this.longest >= scanned.length)) {
+        const cut = Math.min(hit?.index ?? scanned.length, scanned.length - this.longest);
         scanned = searched.foldedTo(text.length);
-        trigger.lastIndex = at;
+        trigger.lastIndex = Math.max(at, cut);
         hit = trigger.exec(scanned);
       }
       if (!hit) return -1;
