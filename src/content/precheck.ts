@@ -51,7 +51,7 @@ export async function precheckPage(document: Document, signal: Cancellation, loo
   // A page the first look read the shown text of is not large (it asked).
   const nodes = shown || !isLarge(document) ? partNodes(body) : null;
   const partAt = nodes ? bodyParts(nodes) : textNodeParts(body);
-  const partShowingFrom = shown && nodes ? shownParts(shown.text, nodes) : null;
+  const partShowingFrom = shown && nodes ? shownParts(shown.folded.text, nodes) : null;
   const firstPartOf = (side: Side) => {
     const first = shown?.first[side];
     return first && partShowingFrom ? partShowingFrom(first.index) : 0;
@@ -148,11 +148,11 @@ export async function precheckAgain(document: Document, signal: Cancellation): P
 /** The first look's answer where it is not sure. */
 export interface FirstLook {
   /**
-   * The body's text as shown, with what the searches read of it (folded as far as they went, kept for the full
-   * pre-check, which searches it again in a later task: folding wikipedia-2's text again took it 1.2 ms), and the
-   * first name of each side it looked for there; null where it did not read it.
+   * The body's text as shown (`folded.text`), with what the searches read of it (folded as far as they went, kept for
+   * the full pre-check, which searches it again in a later task: folding wikipedia-2's text again took it 1.2 ms), and
+   * the first name of each side it looked for there; null where it did not read it.
    */
-  readonly shown: { readonly text: string; readonly folded: FoldedText; readonly first: Partial<Record<Side, Spelling>> } | null;
+  readonly shown: { readonly folded: FoldedText; readonly first: Partial<Record<Side, Spelling>> } | null;
 }
 
 /**
@@ -184,7 +184,7 @@ export function firstLook(document: Document): FirstLook | null {
   const folded = names.fold(text);
   const first: Partial<Record<Side, Spelling>> = {};
   const mayName = (side: Side) => (first[side] = names.spellingFrom(folded, side, 0) ?? undefined) !== undefined;
-  return mayName('iran') && (inTitle('russia') || mayName('russia')) ? { shown: { text, folded, first } } : null;
+  return mayName('iran') && (inTitle('russia') || mayName('russia')) ? { shown: { folded, first } } : null;
 }
 
 /** Above this many bytes of HTML, a page's shown text is not read in one call. The corpus's largest page has 1.6 MB. */

@@ -405,8 +405,8 @@ class NameMatcher implements Precheck {
         at = index + 1;
         continue;
       }
-      // The run as the page writes it: the rest reads the text itself.
-      const run = text.slice(index, index + hit[0].length);
+      // The run as the page writes it: `foldLatin` folds a letter to ASCII, which ends a run, or leaves it as it is.
+      const run = hit[0];
       const mark = marks ? run.search(COMBINING) : -1;
       const end = mark >= 0 ? index + mark : index + run.length;
       if (mark < 0 && !regexes.hasAll() && isBeyondLatin(run)) {
