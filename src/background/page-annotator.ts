@@ -86,6 +86,8 @@ export class PageAnnotator {
   }
 
   async annotate(tabId: number, message: LensAnnotate): Promise<{ reply: AnnotateReply; reading?: AnnotatedReading }> {
+    // Texts that came with the question (a page of ordinary length) are kept as if sent ahead in `lens-texts`.
+    if (message.texts) this.addTexts(tabId, message.session, message.texts);
     const session = this.session(tabId, message.session);
     const order = orderOf(session, message);
     if (!order) return { reply: { missing: [], restage: true } };

@@ -1,8 +1,9 @@
 /**
  * The content script's side of the engine, which runs in the extension's background: send
- * the blocks' texts the background does not have yet (in messages of bounded size, yielding
- * between them), then ask for the annotation by hashes (a long page's order in bounded parts
- * too). The page's text goes to the extension's own background and nowhere else.
+ * the blocks' texts the background does not have yet (with the question where they fit in
+ * one message, else ahead of it in messages of bounded size, yielding between them), then ask
+ * for the annotation by hashes (a long page's order in bounded parts too). The page's text
+ * goes to the extension's own background and nowhere else.
  */
 import type { ClaimDetails } from '../shared/claim-details.ts';
 import { BLOCK_KIND_CODES } from '../shared/block-kinds.ts';
@@ -50,19 +51,23 @@ export class EngineClient {
     hashes.forEach((hash) => {
       if (!this.known.has(hash)) unsent.add(hash);
     });
-    await this.sendTexts(blocks, hashes, unsent, signal);
+    const batches = textBatches(blocks, hashes, unsent);
+    // All but the last part of a long page's order goes ahead (see message-limits.ts).
+    const staged = hashes.length > MAX_ORDER_PER_MESSAGE ? Math.floor((hashes.length - 1) / MAX_ORDER_PER_MESSAGE) * MAX_ORDER_PER_MESSAGE : 0;
+    // Texts that fit in one message ride with the question: a round trip less for a page of ordinary length.
+    const inline = batches.length === 1 && staged === 0 ? batches.pop() : undefined;
+    await this.sendBatches(batches, signal);
     const order = {
       hashes,
       kinds: blocks.map((block) => BLOCK_KIND_CODES[block.kind ?? 'other']).join(''),
       boilerplate: blocks.map((block) => (block.boilerplate ? '1' : '0')).join(''),
     };
-    // All but the last part of a long page's order goes ahead (see message-limits.ts).
-    const staged = hashes.length > MAX_ORDER_PER_MESSAGE ? Math.floor((hashes.length - 1) / MAX_ORDER_PER_MESSAGE) * MAX_ORDER_PER_MESSAGE : 0;
     await this.stageOrder(order, staged, signal);
     const message = {
       type: 'lens-annotate',
       session: this.session,
       ...(staged > 0 ? { staged } : {}),
+      ...(inline ? { texts: inline } : {}),
       hashes: hashes.slice(staged),
       kinds: order.kinds.slice(staged),
       boilerplate: order.boilerplate.slice(staged),
@@ -80,7 +85,7 @@ export class EngineClient {
     for (let round = 0; 'missing' in reply; round++) {
       if (round === 2) throw new Error('the background keeps losing the page text');
       if (reply.restage) await this.stageOrder(order, staged, signal);
-      else await this.sendTexts(blocks, hashes, new Set(reply.missing), signal);
+      else await this.sendBatches(textBatches(blocks, hashes, new Set(reply.missing)), signal);
       reply = await ask<AnnotateReply>(message);
     }
     if (signal.aborted) throw new Cancelled();
@@ -104,30 +109,42 @@ export class EngineClient {
     }
   }
 
-  private async sendTexts(blocks: readonly DomBlock[], hashes: readonly number[], wanted: ReadonlySet<number>, signal: AbortSignal): Promise<void> {
-    let batch: { hash: number; text: string }[] = [];
-    let chars = 0;
-    const sent = new Set<number>();
-    const flush = async () => {
-      if (batch.length === 0) return;
-      const texts = batch;
-      batch = [];
-      chars = 0;
+  /** Sends texts in `lens-texts` messages, yielding between them. */
+  private async sendBatches(batches: readonly BlockText[][], signal: AbortSignal): Promise<void> {
+    for (const texts of batches) {
       await ask<boolean>({ type: 'lens-texts', session: this.session, texts });
       if (signal.aborted) throw new Cancelled();
       await yieldToMain();
-    };
-    for (let index = 0; index < blocks.length; index++) {
-      const hash = hashes[index]!;
-      if (!wanted.has(hash) || sent.has(hash)) continue;
-      sent.add(hash);
-      const text = blocks[index]!.text;
-      batch.push({ hash, text });
-      chars += text.length;
-      if (chars >= CHARS_PER_MESSAGE || batch.length >= MAX_TEXTS_PER_MESSAGE) await flush();
     }
-    await flush();
   }
+}
+
+interface BlockText {
+  readonly hash: number;
+  readonly text: string;
+}
+
+/** The texts of the `wanted` blocks, each once, in messages of at most `CHARS_PER_MESSAGE` characters and `MAX_TEXTS_PER_MESSAGE` texts. */
+function textBatches(blocks: readonly DomBlock[], hashes: readonly number[], wanted: ReadonlySet<number>): BlockText[][] {
+  const batches: BlockText[][] = [];
+  let batch: BlockText[] = [];
+  let chars = 0;
+  const taken = new Set<number>();
+  for (let index = 0; index < blocks.length; index++) {
+    const hash = hashes[index]!;
+    if (!wanted.has(hash) || taken.has(hash)) continue;
+    taken.add(hash);
+    const text = blocks[index]!.text;
+    batch.push({ hash, text });
+    chars += text.length;
+    if (chars >= CHARS_PER_MESSAGE || batch.length >= MAX_TEXTS_PER_MESSAGE) {
+      batches.push(batch);
+      batch = [];
+      chars = 0;
+    }
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
 }
 
 /** What the hover card shows for an event mention or a detected claim. */

@@ -46,15 +46,16 @@ export const LensOrderSchema = z
 export type LensOrder = z.infer<typeof LensOrderSchema>;
 
 /**
- * "Annotate this page": its blocks, in order, by hash (their texts were sent before, in
- * `lens-texts`), and what the page says about itself. The engine's answer is a `PagePaint`.
- * On a long page the first `staged` blocks went ahead in `lens-order` parts; `hashes` are the rest.
+ * "Annotate this page": its blocks, in order, by hash, and what the page says about itself. The engine's answer is a
+ * `PagePaint`. The texts the background lacks come with it (`texts`) where they fit in one message, else before it in
+ * `lens-texts`. On a long page the first `staged` blocks went ahead in `lens-order` parts; `hashes` are the rest.
  */
 export const LensAnnotateSchema = z
   .strictObject({
     type: z.literal('lens-annotate'),
     session: SessionSchema,
     staged: z.number().int().nonnegative().max(MAX_BLOCKS).optional(),
+    texts: z.array(BlockTextSchema).max(MAX_TEXTS_PER_MESSAGE).optional(),
     hashes: z.array(HashSchema).max(MAX_BLOCKS),
     kinds: KindsSchema.max(MAX_BLOCKS),
     boilerplate: BoilerplateSchema.max(MAX_BLOCKS),

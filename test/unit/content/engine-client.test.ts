@@ -16,7 +16,7 @@ import { realEngine } from '../engine/real-dataset.ts';
 
 const TAB = 4;
 let background = new PageAnnotator(async () => realEngine().engine);
-const sent: { type: string; blocks: number }[] = [];
+const sent: { type: string; blocks: number; texts?: number }[] = [];
 /** Called before each message reaches the background (a test may restart it there). */
 let beforeDelivery: (type: string) => void = () => {};
 
@@ -32,7 +32,7 @@ vi.mock('../../../src/content/extension-api.ts', () => ({
         sent.push({ type: message.type, blocks: message.hashes.length });
         return { ok: true, value: background.stageOrder(TAB, message) };
       case 'lens-annotate':
-        sent.push({ type: message.type, blocks: message.hashes.length });
+        sent.push({ type: message.type, blocks: message.hashes.length, texts: message.texts?.length ?? 0 });
         return { ok: true, value: (await background.annotate(TAB, message)).reply };
       default:
         throw new Error(`unexpected ${message.type}`);
@@ -84,6 +84,41 @@ describe('EngineClient', () => {
     const paint = await read();
     expect(paint.highlights.map((item) => `${item.blockIndex}:${item.text}`)).toEqual(expected);
     expect(sent.filter((message) => message.type === 'lens-annotate')).toHaveLength(3);
+  });
+});
+
+describe('EngineClient on a page of ordinary length', () => {
+  const articleBlocks = blocks.slice(5_000);
+  const articleHashes = hashes.slice(5_000);
+  const readArticle = (client: EngineClient) => client.annotate(articleBlocks, articleHashes, facts, options, new AbortController().signal);
+  const painted = (paint: { highlights: readonly { blockIndex: number; text: string }[] }) => paint.highlights.map((item) => `${item.blockIndex}:${item.text}`);
+
+  beforeEach(() => {
+    background = new PageAnnotator(async () => realEngine().engine);
+    sent.length = 0;
+    beforeDelivery = () => {};
+  });
+
+  it('asks in one message, the texts with the question', async () => {
+    const paint = await readArticle(new EngineClient());
+    expect(sent).toEqual([{ type: 'lens-annotate', blocks: articleBlocks.length, texts: new Set(articleHashes).size }]);
+    expect(paint.highlights.some((item) => item.text.includes('$40 billion'))).toBe(true);
+  });
+
+  it('asks again without the texts the background kept, and sends them again to a background that lost them', async () => {
+    const client = new EngineClient();
+    const expected = painted(await readArticle(client));
+    sent.length = 0;
+    expect(painted(await readArticle(client))).toEqual(expected);
+    expect(sent).toEqual([{ type: 'lens-annotate', blocks: articleBlocks.length, texts: 0 }]);
+
+    sent.length = 0;
+    beforeDelivery = (type) => {
+      if (type === 'lens-annotate' && sent.length === 0) background = new PageAnnotator(async () => realEngine().engine);
+    };
+    expect(painted(await readArticle(client))).toEqual(expected);
+    expect(sent.map((message) => message.type)).toEqual(['lens-annotate', 'lens-texts', 'lens-annotate']);
+    expect(sent[1]!.blocks).toBe(new Set(articleHashes).size);
   });
 });
 
