@@ -27,6 +27,11 @@ describe('extractBlocks', () => {
     expect(blocks.map((block) => block.text)).toEqual(['Seen']);
   });
 
+  it('leaves out blocks with no letter or digit in any script, and keeps those with one in any', () => {
+    const blocks = blocksOf('<p>•</p><p>Iran</p><p>— · —</p><p>Иран</p><p>2022</p><p>ایران</p><p>¡¿…!?</p><p>٢٠٢٢</p><li>✓</li><p>東京</p>');
+    expect(blocks.map((block) => block.text)).toEqual(['Iran', 'Иран', '2022', 'ایران', '٢٠٢٢', '東京']);
+  });
+
   it('turns <br> into a line break and keeps exact text (soft hyphens, NBSP) for DOM offsets', () => {
     const [block] = blocksOf('<p>Bu\u00adshehr<br>plant\u00a0opened</p>');
     expect(block!.text).toBe('Bu\u00adshehr\nplant\u00a0opened');
