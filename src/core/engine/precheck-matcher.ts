@@ -131,16 +131,15 @@ export type Accept = (index: number, length: number) => boolean;
 export const COMBINING = /[\u0300-\u036f]/;
 const [MARKS_FROM, MARKS_TO] = [0x300, 0x36f];
 const isMark = (code: number) => code >= MARKS_FROM && code <= MARKS_TO;
+/** The Latin letters beyond ASCII (`LATIN_FROM` to `LATIN_END`): what `foldLatin` folds. */
+const LATIN_LETTERS = /[\u00c0-\u024f]/g;
 /**
  * The Latin letters beyond ASCII that `PrecheckPatterns.latinFolds` folds (`LATIN_FROM` to `LATIN_END`), and the
  * accents written as separate marks, which `mayBeNamedAcross` folds to a space: no stem holds one (precheck-patterns.ts
  * fails the build where one would), so no name reads through a mark that composing leaves (on a letter with no
  * accented form of its own, "ṳ̄").
  */
-const FOLDED = /[\u00c0-\u024f]|[\u0300-\u036f]/g;
-
-/** The Latin letters beyond ASCII: what `foldLatin` folds. */
-const LATIN_LETTERS = /[\u00c0-\u024f]/g;
+const FOLDED = new RegExp(`${LATIN_LETTERS.source}|${COMBINING.source}`, 'g');
 
 /**
  * What `foldLatin` makes of a character `latinFolds` folds to a space: a word character, as it was, that no stem holds
