@@ -124,7 +124,7 @@ interface BlockText {
   readonly text: string;
 }
 
-/** The texts of the `wanted` blocks, each once, in messages of at most `CHARS_PER_MESSAGE` characters and `MAX_TEXTS_PER_MESSAGE` texts. */
+/** The texts of the `wanted` blocks, each once, in batches closed at `CHARS_PER_MESSAGE` characters or `MAX_TEXTS_PER_MESSAGE` texts. */
 function textBatches(blocks: readonly DomBlock[], hashes: readonly number[], wanted: ReadonlySet<number>): BlockText[][] {
   const batches: BlockText[][] = [];
   let batch: BlockText[] = [];
