@@ -3,7 +3,7 @@ import { blockHash } from '../../../src/content/block-hash.ts';
 
 describe('blockHash', () => {
   it('is stable, a safe integer, and tells apart texts that differ by one character or by order', () => {
-    const texts = ['Putin met Khamenei in Tehran.', 'Putin met Khamenei in Tehran!', 'Khamenei met Putin in Tehran.', '', 'a', 'b', 'ab', 'ba'];
+    const texts = ['Putin met Khamenei in Tehran.', 'Putin met Khamenei in Tehran!', 'Khamenei met Putin in Tehran.', '', 'a', 'b', 'ab', 'ba', 'a\u0000', '\u0000', '\u0000\u0000', 'ab\u0000', '東京', '東京\u0000', '京東', 'Тегеран', 'Тегеран.'];
     const hashes = texts.map(blockHash);
     expect(new Set(hashes).size).toBe(texts.length);
     expect(blockHash(texts[0]!)).toBe(hashes[0]);
