@@ -9,16 +9,11 @@ export function blockHash(text: string): number {
   // The length goes in first: "a" and "a\u0000" would otherwise read the same word.
   let h1 = 0xdeadbeef ^ text.length;
   let h2 = 0x41c6ce57;
-  const pairsEnd = text.length & ~1;
-  for (let i = 0; i < pairsEnd; i += 2) {
+  for (let i = 0; i < text.length; i += 2) {
+    // Past an odd length's end `charCodeAt` gives NaN, which shifts to 0: the last unit is read alone.
     const word = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
     h1 = Math.imul(h1 ^ word, 2654435761);
     h2 = Math.imul(h2 ^ word, 1597334677);
-  }
-  if (pairsEnd < text.length) {
-    const last = text.charCodeAt(pairsEnd);
-    h1 = Math.imul(h1 ^ last, 2654435761);
-    h2 = Math.imul(h2 ^ last, 1597334677);
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);

@@ -51,13 +51,13 @@ const facts = { url: 'https://example.com/a', title: article.title ?? '' };
 const options = { minConfidence: 0.6, actorSpans: false, report: false };
 const read = () => new EngineClient().annotate(blocks, hashes, facts, options, new AbortController().signal);
 
-describe('EngineClient', () => {
-  beforeEach(() => {
-    background = new PageAnnotator(async () => realEngine().engine);
-    sent.length = 0;
-    beforeDelivery = () => {};
-  });
+beforeEach(() => {
+  background = new PageAnnotator(async () => realEngine().engine);
+  sent.length = 0;
+  beforeDelivery = () => {};
+});
 
+describe('EngineClient', () => {
   it('names a long page’s blocks in parts of bounded size, and paints the article past them', async () => {
     const paint = await read();
     const orders = sent.filter((message) => message.type === 'lens-order');
@@ -92,12 +92,6 @@ describe('EngineClient on a page of ordinary length', () => {
   const articleHashes = hashes.slice(5_000);
   const readArticle = (client: EngineClient) => client.annotate(articleBlocks, articleHashes, facts, options, new AbortController().signal);
   const painted = (paint: { highlights: readonly { blockIndex: number; text: string }[] }) => paint.highlights.map((item) => `${item.blockIndex}:${item.text}`);
-
-  beforeEach(() => {
-    background = new PageAnnotator(async () => realEngine().engine);
-    sent.length = 0;
-    beforeDelivery = () => {};
-  });
 
   it('asks in one message, the texts with the question', async () => {
     const paint = await readArticle(new EngineClient());
